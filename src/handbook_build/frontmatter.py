@@ -1,0 +1,178 @@
+"""Split a question file into YAML front matter and body, keeping line numbers.
+
+Line numbers matter because every problem message points at ``path:line``; the YAML parser's
+marks are translated to lines of the whole file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 512 * 1024
+"""Answers are a few KB; anything near this is a mistake or an attack, not content."""
+
+
+@dataclass
+class Parsed:
+    """Front matter data, where each top-level key sits, and the body that follows it."""
+
+    data: dict[str, Any] | None
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body: str | None = ""
+    """``None`` when the front matter never ends, so there is no body to check."""
+    body_start_line: int = 1
+    front_matter_line: int = 1
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (a BOM is accepted), normalise CRLF/CR to LF."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                path,
+                None,
+                "",
+                f"file is {len(raw)} bytes, larger than {MAX_FILE_BYTES}",
+                "split the answer or remove the embedded data",
+            )
+        ]
+    if b"\x00" in raw:
+        return None, [
+            Problem(
+                path,
+                None,
+                "",
+                "file contains NUL bytes: it is binary, not Markdown",
+                "remove it or replace it with a text file",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                path,
+                line,
+                "",
+                f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+                "save the file with UTF-8 encoding",
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def yaml_problem(err: yaml.YAMLError, path: str, line_offset: int, field_name: str = "") -> Problem:
+    """Turn a PyYAML error into a problem on the right line of the file."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 1 + line_offset if mark is not None else None
+    what = getattr(err, "problem", None) or str(err).splitlines()[0]
+    context = getattr(err, "context", None)
+    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
+    return Problem(
+        path,
+        line,
+        field_name,
+        message,
+        "check indentation, colons and quotes; quote values that contain ': ' or start with '[', '{', '*', '&'",
+    )
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse YAML safely; return data, the line of each top-level key, and problems.
+
+    Aliases are refused: front matter never needs them and they allow exponential
+    "billion laughs" expansion.
+    """
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 + line_offset
+                return (
+                    None,
+                    {},
+                    [
+                        Problem(
+                            path,
+                            line,
+                            "",
+                            "YAML aliases (*name) are not allowed",
+                            "write the value out instead of referring to an anchor",
+                        )
+                    ],
+                )
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        return None, {}, [yaml_problem(err, path, line_offset)]
+    except RecursionError:
+        return None, {}, [Problem(path, None, "", "YAML is nested too deeply", "flatten the structure")]
+    key_lines: dict[str, int] = {}
+    if node is not None:
+        record_lines(node, "", key_lines, line_offset)
+    return data, key_lines, []
+
+
+def record_lines(node: yaml.Node, prefix: str, lines: dict[str, int], line_offset: int, depth: int = 0) -> None:
+    """Map field paths (``title.zh``, ``groups[2].questions[1]``) to 1-based file lines."""
+    if depth > 20:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+                lines.setdefault(path, key_node.start_mark.line + 1 + line_offset)
+                record_lines(value_node, path, lines, line_offset, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value, 1):
+            path = f"{prefix}[{number}]"
+            lines.setdefault(path, item.start_mark.line + 1 + line_offset)
+            record_lines(item, path, lines, line_offset, depth + 1)
+
+
+def split_front_matter(text: str, path: str) -> tuple[Parsed, list[Problem]]:
+    """Find the ``---`` delimited front matter at the top of ``text`` and parse it."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return Parsed(None, body=text), [
+            Problem(
+                path,
+                1,
+                "",
+                "missing front matter",
+                "start the file with a line '---', the YAML keys (id, title, difficulty, tags, asked_in), and a closing '---'",
+            )
+        ]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            end = index
+            break
+    else:
+        return Parsed(None, body=None), [
+            Problem(path, 1, "", "front matter is not terminated", "add a line '---' after the last front-matter key")
+        ]
+    yaml_text = "\n".join(lines[1:end])
+    data, key_lines, problems = load_yaml(yaml_text, path, line_offset=1)
+    body = "\n".join(lines[end + 1 :])
+    parsed = Parsed(None, key_lines, body, body_start_line=end + 2)
+    if problems:
+        return parsed, problems
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return parsed, [
+            Problem(
+                path,
+                2,
+                "",
+                f"front matter must be a mapping of keys, got {type(data).__name__}",
+                "write 'key: value' lines such as 'id: my-question'",
+            )
+        ]
+    parsed.data = data
+    return parsed, []

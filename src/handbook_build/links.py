@@ -1,0 +1,66 @@
+"""Where each generated page lives, and cross-link resolution.
+
+Pages are addressed by their source path inside the generated docs (``topic/id.md``), so the
+static-site generator turns relative ``.md`` links into URLs and checks them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .body import CROSS_LINK, INLINE_CODE, prose_lines
+from .model import Handbook
+
+HOME_PAGE = "index.md"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+AS_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "$": "&#36;", "|": "&#124;"}
+ENTITY_SPECIAL = re.compile("[&<>$|]")
+
+
+def question_page(handbook: Handbook, qid: str) -> str:
+    return f"{handbook.questions[qid].topic}/{qid}.md"
+
+
+def topic_page(topic_key: str) -> str:
+    return f"{topic_key}/index.md"
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """Relative path between two generated source files (``a/b.md`` -> ``../c/d.md``)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text that must not be read as Markdown, HTML or math (titles, tags)."""
+    escaped = ENTITY_SPECIAL.sub(lambda m: AS_ENTITY[m.group(0)], text)
+    return MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def resolve_cross_links(markdown: str, lang: str, from_page: str, handbook: Handbook) -> str:
+    """Replace ``[[id]]`` and ``[[id|text]]`` outside code with Markdown links.
+
+    Unknown ids are left as plain text: the validator already reported them, and the
+    preview should still render the rest of the answer.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        target, text = match.group(1).strip(), (match.group(2) or "").strip()
+        if target not in handbook.questions:
+            return escape_markdown(text or target)
+        label = escape_markdown(text) if text else escape_markdown(handbook.questions[target].title[lang])
+        return f"[{label}]({relative_link(from_page, question_page(handbook, target))})"
+
+    out = []
+    for _, line, in_code in prose_lines(markdown, 1):
+        if in_code or "[[" not in line:
+            out.append(line)
+            continue
+        pieces, last = [], 0
+        for code in INLINE_CODE.finditer(line):
+            pieces.append(CROSS_LINK.sub(replace, line[last : code.start()]))
+            pieces.append(code.group(0))
+            last = code.end()
+        pieces.append(CROSS_LINK.sub(replace, line[last:]))
+        out.append("".join(pieces))
+    return "\n".join(out)
