@@ -123,9 +123,7 @@ def parse_body(text: str, path: str, start_line: int) -> tuple[Body, list[Proble
             else:
                 if lang == "zh" and "en" in buffers:
                     problems.append(
-                        Problem(
-                            path, number, "body", "'# 中文' comes after '# English'", "put the Chinese section first"
-                        )
+                        Problem(path, number, "body", "'# 中文' comes after '# English'", "put the Chinese section first")
                     )
                 current = lang
                 buffers[lang] = []
@@ -177,7 +175,5 @@ def parse_body(text: str, path: str, start_line: int) -> tuple[Body, list[Proble
         body.sections[lang] = Section(lang, "\n".join(buffers[lang]), starts[lang])
     fence_line = unclosed_fence_line(text, start_line)
     if fence_line is not None:
-        problems.append(
-            Problem(path, fence_line, "body", "code fence is never closed", "add a closing ``` line after the code")
-        )
+        problems.append(Problem(path, fence_line, "body", "code fence is never closed", "add a closing ``` line after the code"))
     return body, problems

@@ -71,9 +71,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="handbook", description="Check, scaffold and build the LLM Interview Handbook."
-    )
+    parser = argparse.ArgumentParser(prog="handbook", description="Check, scaffold and build the LLM Interview Handbook.")
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     commands = parser.add_subparsers(dest="command", required=True)
 

@@ -8,6 +8,7 @@ error page for it and a strict build fails.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,11 +73,7 @@ def load_collections(content: ContentRoot) -> tuple[dict[str, Collection], list[
     collections: dict[str, Collection] = {}
     for number, entry in enumerate(data, 1):
         line = lines.get(f"[{number}]")
-        if (
-            not isinstance(entry, dict)
-            or not isinstance(entry.get("key"), str)
-            or not isinstance(entry.get("title"), str)
-        ):
+        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or not isinstance(entry.get("title"), str):
             problems.append(
                 Problem(
                     shown,
@@ -126,9 +123,7 @@ def load_topic(folder: Path, content: ContentRoot) -> tuple[Topic, list[Problem]
         return fallback, problems
     if not isinstance(data, dict):
         return fallback, [
-            Problem(
-                shown, 1, "", f"must be a mapping, got {schema.type_name(data)}", "start from docs/content-format.md"
-            )
+            Problem(shown, 1, "", f"must be a mapping, got {schema.type_name(data)}", "start from docs/content-format.md")
         ]
     problems = schema.check_topic(data, shown, lines)
     for field_name, value in [("title", data.get("title")), ("description", data.get("description"))] + [
@@ -157,8 +152,7 @@ def load_topic(folder: Path, content: ContentRoot) -> tuple[Topic, list[Problem]
 def bilingual_or(value: Any, default: str) -> dict[str, str]:
     value = value if isinstance(value, dict) else {}
     return {
-        lang: value[lang] if isinstance(value.get(lang), str) and value[lang].strip() else default
-        for lang in schema.LANGUAGES
+        lang: value[lang] if isinstance(value.get(lang), str) and value[lang].strip() else default for lang in schema.LANGUAGES
     }
 
 
@@ -197,24 +191,20 @@ def load_question(path: Path, topic: str, content: ContentRoot) -> tuple[Questio
         return question, problems
     parsed, problems = split_front_matter(text, shown)
     data = parsed.data
+    question.lines = parsed.key_lines
     if data is not None:
         problems += schema.check_question_front_matter(data, shown, parsed.key_lines, stem)
         question.title = bilingual_or(data.get("title"), stem)
         if data.get("difficulty") in schema.DIFFICULTIES:
             question.difficulty = data["difficulty"]
-        question.tags = (
-            [t for t in data.get("tags") or [] if isinstance(t, str)] if isinstance(data.get("tags"), list) else []
-        )
+        question.tags = [t for t in data.get("tags") or [] if isinstance(t, str)] if isinstance(data.get("tags"), list) else []
         question.related = (
-            [r for r in data.get("related") or [] if isinstance(r, str)]
-            if isinstance(data.get("related"), list)
-            else []
+            [r for r in data.get("related") or [] if isinstance(r, str)] if isinstance(data.get("related"), list) else []
         )
         asked = data.get("asked_in")
         if isinstance(asked, dict):
             question.asked_in = {
-                str(k): [str(v) for v in (labels if isinstance(labels, list) else [labels])]
-                for k, labels in asked.items()
+                str(k): [str(v) for v in (labels if isinstance(labels, list) else [labels])] for k, labels in asked.items()
             }
         for field_name in ("title", "tags"):
             problems += plain_text_safety(data.get(field_name), shown, parsed.key_lines.get(field_name), field_name)
@@ -318,7 +308,7 @@ def load_handbook(content: Path, shown_as: str | None = None) -> tuple[Handbook,
                     problems.append(
                         Problem(
                             item_shown,
-                            None,
+                            question.lines.get("id"),
                             "id",
                             f"duplicate id '{question.id}', also used by {seen[question.id]}",
                             "every question needs its own id; rename one of the files",
@@ -335,8 +325,7 @@ def load_handbook(content: Path, shown_as: str | None = None) -> tuple[Handbook,
                         None,
                         "",
                         "unexpected file in a topic folder",
-                        "topic folders hold _topic.yml, question .md files and images "
-                        f"({', '.join(sorted(ASSET_SUFFIXES))})",
+                        f"topic folders hold _topic.yml, question .md files and images ({', '.join(sorted(ASSET_SUFFIXES))})",
                     )
                 )
         if (entry / TOPIC_FILE).is_file():
@@ -371,12 +360,10 @@ def reconcile_order(topic: Topic, files: list[str], handbook: Handbook) -> list[
                 hint = (
                     f"it lives in {where}; list it in that topic instead"
                     if where
-                    else f"create {topic.key}/{qid}.md or remove '{qid}' from the list"
+                    else f"create {topic.path.rsplit('/', 1)[0]}/{qid}.md or remove '{qid}' from the list"
                 )
                 problems.append(
-                    Problem(
-                        topic.path, topic.lines.get(qid), "groups", f"'{qid}' has no question file in this topic", hint
-                    )
+                    Problem(topic.path, topic.lines.get(qid), "groups", f"'{qid}' has no question file in this topic", hint)
                 )
             else:
                 kept.append(qid)
@@ -407,7 +394,7 @@ def check_references(handbook: Handbook) -> list[Problem]:
                 problems.append(
                     Problem(
                         question.path,
-                        None,
+                        question.lines.get("related"),
                         "related",
                         "a question cannot be related to itself",
                         f"remove '{target}' from related",
@@ -416,7 +403,11 @@ def check_references(handbook: Handbook) -> list[Problem]:
             elif target not in known:
                 problems.append(
                     Problem(
-                        question.path, None, "related", f"unknown question id '{target}'", suggest_id(target, known)
+                        question.path,
+                        question.lines.get("related"),
+                        "related",
+                        f"unknown question id '{target}'",
+                        suggest_id(target, known),
                     )
                 )
         for link in question.links:
@@ -435,7 +426,7 @@ def check_references(handbook: Handbook) -> list[Problem]:
                 problems.append(
                     Problem(
                         question.path,
-                        None,
+                        question.lines.get(f"asked_in.{key}"),
                         f"asked_in.{key}",
                         "unknown collection key",
                         f"use one of: {', '.join(handbook.collections) or '(none defined)'}; "
@@ -446,7 +437,5 @@ def check_references(handbook: Handbook) -> list[Problem]:
 
 
 def suggest_id(target: str, known: dict[str, Question]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else "check the id; ids are file names without .md"

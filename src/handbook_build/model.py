@@ -26,6 +26,8 @@ class Question:
     asked_in: dict[str, list[str]] = field(default_factory=dict)
     sections: dict[str, Section] = field(default_factory=dict)
     links: list[CrossLink] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    """Line of each front-matter field, for messages from cross-file checks."""
     broken: bool = False
     """True when the file could not be read well enough to publish its answer."""
     problems: list[str] = field(default_factory=list)

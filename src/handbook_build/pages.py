@@ -91,8 +91,7 @@ def topic_toc(handbook: Handbook, topic: Topic, lang: str) -> str:
 
 def link_list(handbook: Handbook, ids: list[str], lang: str, from_page: str) -> list[str]:
     return [
-        f"- [{escape_markdown(handbook.questions[qid].title[lang])}]"
-        f"({relative_link(from_page, question_page(handbook, qid))})"
+        f"- [{escape_markdown(handbook.questions[qid].title[lang])}]({relative_link(from_page, question_page(handbook, qid))})"
         for qid in ids
     ]
 
@@ -114,8 +113,7 @@ def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[
     lines += [f'<div class="hb-meta" markdown="0">{" ".join(meta)}</div>', ""]
     if item.asked_in:
         lines += [
-            f'<p class="hb-asked"><span class="hb-label">{t(lang, "asked_in")}</span> '
-            f"{collection_labels(handbook, item)}</p>",
+            f'<p class="hb-asked"><span class="hb-label">{t(lang, "asked_in")}</span> {collection_labels(handbook, item)}</p>',
             "",
         ]
     answer = resolve_cross_links(item.sections[lang].text.strip("\n"), lang, page, handbook)
@@ -125,9 +123,7 @@ def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[
         lines += [f"## {t(lang, 'related')} {{#related}}", ""] + link_list(handbook, related, lang, page) + [""]
     sources = backlinks.get(qid, [])
     if sources:
-        lines += (
-            [f"## {t(lang, 'referenced_by')} {{#referenced-by}}", ""] + link_list(handbook, sources, lang, page) + [""]
-        )
+        lines += [f"## {t(lang, 'referenced_by')} {{#referenced-by}}", ""] + link_list(handbook, sources, lang, page) + [""]
     return "\n".join(lines)
 
 

@@ -132,9 +132,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             + [t.title[lang] for t in self.handbook.topics]
         )
         order = {src: n for n, src in enumerate(pages.edition_paths(self.handbook))}
-        ordered = [
-            self.search_docs[key] for key in sorted(self.search_docs, key=lambda key: (order.get(key, len(order)), key))
-        ]
+        ordered = [self.search_docs[key] for key in sorted(self.search_docs, key=lambda key: (order.get(key, len(order)), key))]
         index = build_index(ordered, terms, lang)
         target = Path(config.site_dir) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -147,10 +145,7 @@ def escape_nav(items: list[Any]) -> list[Any]:
     for item in items:
         if isinstance(item, dict):
             result.append(
-                {
-                    html.escape(title): escape_nav(value) if isinstance(value, list) else value
-                    for title, value in item.items()
-                }
+                {html.escape(title): escape_nav(value) if isinstance(value, list) else value for title, value in item.items()}
             )
         else:
             result.append(item)

@@ -75,9 +75,7 @@ def add_to_order(topic_text: str, qid: str) -> str:
     if not isinstance(groups, yaml.SequenceNode) or not groups.value:
         raise ScaffoldError("the topic file has no 'groups' list; add the id to it by hand")
     last = groups.value[-1]
-    questions = (
-        next((v for k, v in last.value if k.value == "questions"), None) if isinstance(last, yaml.MappingNode) else None
-    )
+    questions = next((v for k, v in last.value if k.value == "questions"), None) if isinstance(last, yaml.MappingNode) else None
     if not isinstance(questions, yaml.SequenceNode):
         raise ScaffoldError("the last group has no 'questions' list; add the id to it by hand")
     if questions.flow_style or not questions.value:

@@ -60,9 +60,7 @@ def check_bilingual(
     lines = lines or {}
     example = f"write '{field_name}:' with two lines below it, '  zh: ...' and '  en: ...'"
     if not isinstance(value, dict):
-        return [
-            Problem(path, line, field_name, f"must be a mapping with 'zh' and 'en', got {type_name(value)}", example)
-        ]
+        return [Problem(path, line, field_name, f"must be a mapping with 'zh' and 'en', got {type_name(value)}", example)]
     problems = unknown_key_problems(value, LANGUAGES, path, {}, f"{field_name}.", line)
     for lang in LANGUAGES:
         text = value.get(lang)
@@ -112,9 +110,7 @@ def check_id_list(value: Any, path: str, line: int | None, field_name: str) -> l
     return problems
 
 
-def check_question_front_matter(
-    data: dict[str, Any], path: str, lines: dict[str, int], expected_id: str
-) -> list[Problem]:
+def check_question_front_matter(data: dict[str, Any], path: str, lines: dict[str, int], expected_id: str) -> list[Problem]:
     """Shape of one question's front matter; cross-file checks live in ``loader``."""
     problems = unknown_key_problems(data, QUESTION_KEYS, path, lines)
     for key in REQUIRED_QUESTION_KEYS:
@@ -207,9 +203,7 @@ def check_asked_in(value: Any, path: str, line: int | None) -> list[Problem]:
     for key, labels in value.items():
         items = labels if isinstance(labels, list) else [labels]
         if not items:
-            problems.append(
-                Problem(path, line, f"asked_in.{key}", "has no position label", "copy the label from the inventory")
-            )
+            problems.append(Problem(path, line, f"asked_in.{key}", "has no position label", "copy the label from the inventory"))
         for label in items:
             if isinstance(label, (int, float)) and not isinstance(label, bool):
                 problems.append(
@@ -218,14 +212,11 @@ def check_asked_in(value: Any, path: str, line: int | None) -> list[Problem]:
                         line,
                         f"asked_in.{key}",
                         f"label {label!r} is a number",
-                        "quote the label exactly as the inventory writes it; "
-                        "unquoted, YAML reads 15.10 as the number 15.1",
+                        "quote the label exactly as the inventory writes it; unquoted, YAML reads 15.10 as the number 15.1",
                     )
                 )
             elif not isinstance(label, str) or not label.strip():
-                problems.append(
-                    Problem(path, line, f"asked_in.{key}", f"label {label!r} must be text", "quote the label")
-                )
+                problems.append(Problem(path, line, f"asked_in.{key}", f"label {label!r} must be text", "quote the label"))
     return problems
 
 
