@@ -22,13 +22,17 @@ def test_sections_and_links():
     assert set(body.sections) == {"zh", "en"}
     assert body.sections["zh"].start_line == 12
     assert [(link.target, link.text, link.line) for link in body.links] == [
-        ("rope-math", None, 13), ("rope-math", "旋转", 13), ("other", None, 22)]
+        ("rope-math", None, 13),
+        ("rope-math", "旋转", 13),
+        ("other", None, 22),
+    ]
 
 
 def test_missing_and_empty_sections():
     _, problems = parse_body("# 中文\n\n# English\nText\n", "q.md", 1)
     assert [p.format() for p in problems] == [
-        "q.md:1: body.zh: the '# 中文' answer is empty (write the answer below the heading)"]
+        "q.md:1: body.zh: the '# 中文' answer is empty (write the answer below the heading)"
+    ]
     _, problems = parse_body("# 中文\nText\n", "q.md", 1)
     assert problems[0].field == "body.en" and "missing" in problems[0].message
 

@@ -15,8 +15,7 @@ GOLDEN = BROKEN / "expected-problems.txt"
 
 
 def run_check(cwd):
-    return subprocess.run([sys.executable, "-m", "handbook_build", "check"], cwd=cwd,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "handbook_build", "check"], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
 def test_every_planted_problem_is_reported_in_one_run():
@@ -32,12 +31,30 @@ def test_every_planted_problem_is_reported_in_one_run():
 def test_golden_covers_each_kind_of_mistake():
     golden = GOLDEN.read_text(encoding="utf-8")
     for expected in [
-        "missing front matter", "front matter is not terminated", "YAML syntax error", "unknown key (did you mean 'title'?)",
-        "must be a list, got text", "title.en: is missing", "the '# English' section is missing", "is not allowed",
-        "duplicate id", "is not listed in", "has no question file", "unknown question id", "points to an unknown id",
-        "unknown collection key", "not valid UTF-8", "<script> tag", "<iframe> tag", "event-handler attribute",
-        "'javascript:' URL", "'data:' URL", "code fence is never closed", "outside any topic folder",
-        "topic folder has no _topic.yml", "is a number",
+        "missing front matter",
+        "front matter is not terminated",
+        "YAML syntax error",
+        "unknown key (did you mean 'title'?)",
+        "must be a list, got text",
+        "title.en: is missing",
+        "the '# English' section is missing",
+        "is not allowed",
+        "duplicate id",
+        "is not listed in",
+        "has no question file",
+        "unknown question id",
+        "points to an unknown id",
+        "unknown collection key",
+        "not valid UTF-8",
+        "<script> tag",
+        "<iframe> tag",
+        "event-handler attribute",
+        "'javascript:' URL",
+        "'data:' URL",
+        "code fence is never closed",
+        "outside any topic folder",
+        "topic folder has no _topic.yml",
+        "is a number",
     ]:
         assert expected in golden, expected
     for line in golden.splitlines():

@@ -18,7 +18,7 @@ UNSAFE = [
     "[x](&amp;#106;avascript:alert(1))",
     "![x](data:image/svg+xml;base64,AAAA)",
     '<a href="data:text/html,x">x</a>',
-    '[x]: javascript:alert(1)',
+    "[x]: javascript:alert(1)",
     "text {: onmouseover=alert(1) }",
     "<object data=x>",
     "<embed src=x>",

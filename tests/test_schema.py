@@ -28,7 +28,9 @@ def test_typo_key_suggests_the_right_one():
 
 def test_id_must_match_file_name():
     found = messages(check_question_front_matter(GOOD, "other.md", {"id": 2}, "other"))
-    assert found == ["other.md:2: id: 'rope' does not match the file name 'other.md' (rename the file to 'rope.md' or set 'id: other')"]
+    assert found == [
+        "other.md:2: id: 'rope' does not match the file name 'other.md' (rename the file to 'rope.md' or set 'id: other')"
+    ]
 
 
 def test_wrong_types_are_named():
@@ -47,8 +49,12 @@ def test_missing_language_in_title():
 
 
 def test_topic_groups_are_checked():
-    topic = {"order": "first", "title": {"zh": "a", "en": "b"}, "description": {"zh": "a", "en": "b"},
-             "groups": [{"title": {"zh": "g"}, "questions": ["Bad Id"]}]}
+    topic = {
+        "order": "first",
+        "title": {"zh": "a", "en": "b"},
+        "description": {"zh": "a", "en": "b"},
+        "groups": [{"title": {"zh": "g"}, "questions": ["Bad Id"]}],
+    }
     found = " | ".join(messages(check_topic(topic, "t.yml", {})))
     assert "order: must be a whole number, got text" in found
     assert "groups[1].title.en: is missing" in found

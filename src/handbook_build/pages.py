@@ -101,12 +101,9 @@ def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[
     page = question_page(handbook, qid)
     lines = [f"# {escape_markdown(item.title[lang])}", ""]
     if item.broken:
-        lines += (
-            [f'!!! failure "{t(lang, "broken_title")}"', "", f"    {t(lang, 'broken_intro')}", "", "    ```text"]
-            + [f"    {message}" for message in item.problems]
-            + ["    ```", ""]
-        )
-        return "\n".join(lines)
+        return "\n".join(lines + problem_box(lang, "failure", t(lang, "broken_title"), item.problems))
+    if item.problems:  # shown in preview; a strict build fails before publishing
+        lines += problem_box(lang, "warning", t(lang, "problems_title"), item.problems)
     meta = [f'<span class="hb-label">{t(lang, "difficulty")}</span> {difficulty_badge(lang, item.difficulty)}']
     if item.tags:
         meta.append(f'<span class="hb-label">{t(lang, "tags")}</span> {tag_list(item.tags)}')
@@ -125,6 +122,15 @@ def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[
     if sources:
         lines += [f"## {t(lang, 'referenced_by')} {{#referenced-by}}", ""] + link_list(handbook, sources, lang, page) + [""]
     return "\n".join(lines)
+
+
+def problem_box(lang: str, kind: str, title: str, problems: list[str]) -> list[str]:
+    """An admonition listing a file's problems; the messages sit in a code block, so stay inert."""
+    return (
+        [f'!!! {kind} "{title}"', "", f"    {t(lang, 'broken_intro')}", "", "    ```text"]
+        + [f"    {message}" for message in problems]
+        + ["    ```", ""]
+    )
 
 
 def edition(handbook: Handbook, lang: str) -> dict[str, str]:
