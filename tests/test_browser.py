@@ -1,0 +1,93 @@
+"""What a reader does, in headless Chromium: search both editions, switch language, follow a cross-link."""
+
+from __future__ import annotations
+
+import pytest
+from browser import chromium, offline_page, require_browser, search, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(tiny_site):
+    require_browser()
+    with serve(tiny_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(site_url):
+    with chromium() as browser:
+        yield browser
+
+
+ZH_QUERIES = {
+    "位置编码": "basics/position-basics/",  # typed without spaces
+    "编码": "basics/position-basics/",  # a word inside a longer term
+    "灾难性遗忘": "basics/forgetting/",  # multi-word Han query, last word must count
+    "遗忘": "basics/forgetting/",
+    "LoRA 合并": "advanced/rope-math/",  # mixed Chinese and English
+    "（Rotary）": "basics/position-basics/",  # next to full-width punctuation
+    "旋转编码": "advanced/rope-math/",  # words not adjacent in the text: jieba vocabulary split
+}
+EN_QUERIES = {
+    "forgetting": "basics/attention-intro/",  # only "forgets" is on that page: stemming
+    "Forgetting": "basics/forgetting/",  # case
+    "encodings": "basics/position-basics/",  # plural
+    "deriving rope": "advanced/rope-math/",
+}
+
+
+def found(results: list[str], expected: str) -> bool:
+    return any(href.split("#")[0].endswith(expected) for href in results)
+
+
+@pytest.mark.parametrize("query,expected", list(ZH_QUERIES.items()))
+def test_chinese_search_finds_words(browser, site_url, query, expected):
+    page = offline_page(browser, site_url)
+    page.goto(site_url)
+    results = search(page, query)
+    assert found(results, expected), (query, results)
+    page.close()
+
+
+@pytest.mark.parametrize("query,expected", list(EN_QUERIES.items()))
+def test_english_search_stems_and_ignores_case(browser, site_url, query, expected):
+    page = offline_page(browser, site_url)
+    page.goto(site_url + "en/")
+    results = search(page, query)
+    assert found(results, expected), (query, results)
+    page.close()
+
+
+def test_search_with_no_match_says_so(browser, site_url):
+    page = offline_page(browser, site_url)
+    page.goto(site_url)
+    assert search(page, "量子纠缠") == []
+    assert "没有" in page.inner_text(".md-search-result__meta") or "No" in page.inner_text(".md-search-result__meta")
+    page.close()
+
+
+def test_language_switch_goes_to_same_question(browser, site_url):
+    page = offline_page(browser, site_url)
+    page.goto(site_url + "basics/position-basics/")
+    page.hover(".md-header__option .md-select")
+    page.click("a.md-select__link[hreflang=en]")
+    page.wait_for_url(site_url + "en/basics/position-basics/")
+    assert page.inner_text("article h1").startswith("What is position encoding?")
+    page.hover(".md-header__option .md-select")
+    page.click("a.md-select__link[hreflang=zh]")
+    page.wait_for_url(site_url + "basics/position-basics/")
+    assert page.inner_text("article h1").startswith("什么是位置编码？")
+    page.close()
+
+
+def test_following_a_cross_link(browser, site_url):
+    page = offline_page(browser, site_url)
+    page.goto(site_url + "basics/position-basics/")
+    page.click("article a:has-text('旋转的推导')")
+    page.wait_for_url(site_url + "advanced/rope-math/")
+    assert page.inner_text("article h1").startswith("RoPE 的推导（旋转）")
+    page.click("#referenced-by ~ ul a:has-text('什么是位置编码？')")
+    page.wait_for_url(site_url + "basics/position-basics/")
+    page.close()
