@@ -45,6 +45,8 @@ class HandbookConfig(base.Config):
     """Which edition this build produces."""
     edition_roots = c.Type(dict, default={"zh": "", "en": "en/"})
     """Where each edition lives, relative to the site root of the Chinese edition."""
+    search_engine = c.Choice(("handbook", "material"), default="handbook")
+    """``material`` keeps Material's stock search, for comparisons and benchmarks only."""
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -106,7 +108,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["handbook_alternates"] = self.alternates(page, context.get("base_url", "."), config)
-        context["handbook_search_worker"] = WORKER
+        if self.config.search_engine == "handbook":
+            context["handbook_search_worker"] = WORKER
         return context
 
     def alternates(self, page: Page, base_url: str, config: MkDocsConfig) -> list[dict[str, str]]:
@@ -125,6 +128,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its own index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.search_engine != "handbook":
+            return
         lang = self.config.language
         terms = han_terms(
             [tag for q in self.handbook.questions.values() for tag in q.tags]

@@ -195,7 +195,7 @@ def check_asked_in(value: Any, path: str, line: int | None) -> list[Problem]:
                 path,
                 line,
                 "asked_in",
-                f"must be a non-empty mapping, got {type_name(value)}",
+                "is empty" if value == {} else f"must be a mapping of collection to label, got {type_name(value)}",
                 "copy the inventory entry's 'in', e.g. 'asked_in: {km1994-notes: \"15.4.2\"}'",
             )
         ]
