@@ -41,8 +41,9 @@ CASES = [
 
 def test_extractor_finds_blocks(tmp_path):
     sample = tmp_path / "q.md"
-    sample.write_text("---\nid: q\n---\n# 中文\n```python\nx = 1\nassert x == 1\n```\n\n```text\nnot run\n```\n",
-                      encoding="utf-8")
+    sample.write_text(
+        "---\nid: q\n---\n# 中文\n```python\nx = 1\nassert x == 1\n```\n\n```text\nnot run\n```\n", encoding="utf-8"
+    )
     assert python_blocks(sample) == [(5, "x = 1\nassert x == 1")]
 
 

@@ -112,6 +112,12 @@ def test_related_and_backlinks(tiny_site):
     assert ("../attention-intro/", "What is attention?") in anchors(backlinks)
 
 
+def test_chinese_headings_get_readable_anchors(tiny_site):
+    html = page(tiny_site, "basics/position-basics")
+    assert '<h2 id="细节">细节' in html
+    assert 'href="#细节"' in html
+
+
 def test_where_asked_and_math(tiny_site):
     html = page(tiny_site, "basics/position-basics")
     assert '<a href="https://example.org/beta">Beta 题库</a> <code>3, 7.1</code>' in html

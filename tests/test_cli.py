@@ -12,8 +12,7 @@ from handbook_build.cli import main
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "handbook_build", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([sys.executable, "-m", "handbook_build", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 def test_check_passes_on_valid_content(capsys):

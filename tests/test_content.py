@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -24,8 +23,9 @@ def handbook():
 
 
 def test_handbook_check_passes_on_the_repository():
-    result = subprocess.run([sys.executable, "-m", "handbook_build", "check"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook_build", "check"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.startswith("ok: ")
 

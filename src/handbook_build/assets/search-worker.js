@@ -164,7 +164,12 @@ function search(query) {
       if (!hits[i]) return;
       score += 10 * countMatches(m, doc.lowerTitle) + 6 * countMatches(m, doc.lowerTags) + countMatches(m, doc.lowerText);
     });
-    if (doc.kind === "question") score *= 1.2;
+    // A title made mostly of the query is what the reader is looking for (e.g. a topic page).
+    if (hits.every(Boolean) && matchers.every(m => m.test(doc.lowerTitle))) {
+      const covered = matchers.reduce((n, m) => n + m.label.length, 0);
+      score += 40 * Math.min(1, covered / Math.max(1, doc.lowerTitle.replace(/[^\p{L}\p{N}]/gu, "").length)) + 20;
+      if (doc.kind === "topic") score += 30;  // the topic's table of contents leads to all of it
+    }
     scored.push({doc, hits, matched, score});
   }
   const complete = scored.filter(r => r.matched === matchers.length);
