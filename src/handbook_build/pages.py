@@ -20,6 +20,10 @@ from .links import (
 from .model import Handbook, Question, Topic
 
 
+TOC_TAGS = 4
+"""Tags shown per question in a table of contents; the question page shows all of them."""
+
+
 def collection_labels(handbook: Handbook, question: Question) -> str:
     parts = []
     for key, labels in question.asked_in.items():
@@ -83,7 +87,7 @@ def topic_toc(handbook: Handbook, topic: Topic, lang: str) -> str:
             link = relative_link(page, question_page(handbook, qid))
             lines.append(
                 f"| {number} | [{escape_markdown(question.title[lang])}]({link}) | "
-                f"{difficulty_badge(lang, question.difficulty)} | {tag_list(question.tags)} |"
+                f"{difficulty_badge(lang, question.difficulty)} | {tag_list(question.tags[:TOC_TAGS])} |"
             )
         lines.append("")
     return "\n".join(lines)
