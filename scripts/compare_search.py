@@ -53,12 +53,15 @@ def build(engine: str, out: Path) -> Path:
     from mkdocs.config import load_config
 
     for config_file, site_dir, lang in (("mkdocs.yml", out, "zh"), ("mkdocs.en.yml", out / "en", "en")):
-        plugins = [{"search": {}}, {"handbook": {"language": lang,
-                                                 "search_engine": "material" if engine == "material" else "handbook"}}]
+        plugins = [
+            {"search": {}},
+            {"handbook": {"language": lang, "search_engine": "material" if engine == "material" else "handbook"}},
+        ]
         mkdocs_build(load_config(str(ROOT / config_file), site_dir=str(site_dir), plugins=plugins))
     if engine == "pagefind":
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--root-selector", "article",
-                        "--quiet"], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out), "--root-selector", "article", "--quiet"], check=True
+        )
     return out
 
 

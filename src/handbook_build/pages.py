@@ -19,7 +19,6 @@ from .links import (
 )
 from .model import Handbook, Question, Topic
 
-
 TOC_TAGS = 4
 """Tags shown per question in a table of contents; the question page shows all of them."""
 
