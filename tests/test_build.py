@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -168,7 +169,8 @@ def test_strict_build_fails_on_content_problems_and_preview_shows_them(tiny_copy
     with pytest.raises(Abort):
         build_editions(tiny_copy, tmp_path / "strict")
     site = build_editions(tiny_copy, tmp_path / "preview", strict=False)
-    assert "content/basics/forgetting.md:7: titel: unknown key (did you mean &#39;title&#39;?)" in page(site, "basics/forgetting")
+    shown = html.unescape(page(site, "basics/forgetting"))
+    assert "content/basics/forgetting.md:7: titel: unknown key (did you mean 'title'?)" in shown
     assert h1(page(site, "basics/position-basics")) == "什么是位置编码？"
 
 

@@ -34,7 +34,7 @@ SAFE = [
     "位置编码用正弦函数，$x < y$ 且 $a > b$。",
     "the condition on=off is prose, <b>bold</b> is fine",
     "[paper](https://arxiv.org/abs/2104.09864)",
-    "&lt;script&gt; is escaped text",
+    "a &lt; b &amp;&amp; c &gt; d",
     "a dataset: data: tables",
 ]
 

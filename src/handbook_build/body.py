@@ -82,6 +82,17 @@ def unclosed_fence_line(text: str, start_line: int) -> int | None:
     return opened
 
 
+def unclosed_display_math_line(text: str, start_line: int) -> int | None:
+    """Line of a ``$$`` that has no partner, outside code (an odd count of delimiters)."""
+    opened: int | None = None
+    for number, line, in_code in prose_lines(text, start_line):
+        if in_code:
+            continue
+        for _ in range(strip_inline_code(line).count("$$")):
+            opened = number if opened is None else None
+    return opened
+
+
 def strip_inline_code(line: str) -> str:
     return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
 
@@ -173,6 +184,11 @@ def parse_body(text: str, path: str, start_line: int) -> tuple[Body, list[Proble
                 )
             )
         body.sections[lang] = Section(lang, "\n".join(buffers[lang]), starts[lang])
+    math_line = unclosed_display_math_line(text, start_line)
+    if math_line is not None:
+        problems.append(
+            Problem(path, math_line, "body", "display math '$$' is opened but never closed", "close the formula with a line '$$'")
+        )
     fence_line = unclosed_fence_line(text, start_line)
     if fence_line is not None:
         problems.append(Problem(path, fence_line, "body", "code fence is never closed", "add a closing ``` line after the code"))

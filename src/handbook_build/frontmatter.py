@@ -64,6 +64,10 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 "save the file with UTF-8 encoding",
             )
         ]
+    if not text.strip():
+        return None, [
+            Problem(path, None, "", "file is empty", "write the question, or delete the file and its entry in _topic.yml")
+        ]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -83,12 +87,56 @@ def yaml_problem(err: yaml.YAMLError, path: str, line_offset: int, field_name: s
     )
 
 
+MAX_NESTING = 16
+"""Front matter needs three levels; PyYAML recurses per level and takes seconds on thousands."""
+
+
+def nesting_line(text: str) -> int | None:
+    """1-based line where flow brackets or indentation go deeper than MAX_NESTING, else None."""
+    depth = 0
+    quote = ""
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif char in "]}":
+            depth -= 1
+    for number, row in enumerate(text.split("\n"), 1):
+        if len(row) - len(row.lstrip(" ")) > 2 * MAX_NESTING * 2:
+            return number
+    return None
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML safely; return data, the line of each top-level key, and problems.
 
     Aliases are refused: front matter never needs them and they allow exponential
     "billion laughs" expansion.
     """
+    too_deep = nesting_line(text)
+    if too_deep is not None:
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    path,
+                    too_deep + line_offset,
+                    "",
+                    f"YAML is nested more than {MAX_NESTING} levels deep",
+                    "front matter needs two or three levels; flatten the structure",
+                )
+            ],
+        )
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
@@ -115,7 +163,37 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str
     key_lines: dict[str, int] = {}
     if node is not None:
         record_lines(node, "", key_lines, line_offset)
+        duplicates = duplicate_keys(node, line_offset)
+        if duplicates:
+            return (
+                data,
+                key_lines,
+                [
+                    Problem(path, line, key, "key appears twice", "YAML keeps only the last one; merge the two entries")
+                    for key, line in duplicates
+                ],
+            )
     return data, key_lines, []
+
+
+def duplicate_keys(node: yaml.Node, line_offset: int, prefix: str = "", depth: int = 0) -> list[tuple[str, int]]:
+    """Keys repeated within one mapping: PyYAML silently keeps the last, losing content."""
+    found: list[tuple[str, int]] = []
+    if depth > 20:
+        return found
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(getattr(key_node, "value", ""))
+            path = f"{prefix}.{key}" if prefix else key
+            if key in seen:
+                found.append((path, key_node.start_mark.line + 1 + line_offset))
+            seen.add(key)
+            found += duplicate_keys(value_node, line_offset, path, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value, 1):
+            found += duplicate_keys(item, line_offset, f"{prefix}[{number}]", depth + 1)
+    return found
 
 
 def record_lines(node: yaml.Node, prefix: str, lines: dict[str, int], line_offset: int, depth: int = 0) -> None:

@@ -37,6 +37,22 @@ def escape_markdown(text: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
+LINK_TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]*\\[^)\s>]*)")
+
+
+def normalize_link_targets(markdown: str) -> str:
+    """Windows-style ``..\\img\\a.png`` link targets become ``../img/a.png`` (outside code)."""
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(2)
+        return match.group(1) + (target if "://" in target else target.replace("\\", "/"))
+
+    out = []
+    for _, line, in_code in prose_lines(markdown, 1):
+        out.append(line if in_code or "\\" not in line else LINK_TARGET.sub(fix, line))
+    return "\n".join(out)
+
+
 def resolve_cross_links(markdown: str, lang: str, from_page: str, handbook: Handbook) -> str:
     """Replace ``[[id]]`` and ``[[id|text]]`` outside code with Markdown links.
 

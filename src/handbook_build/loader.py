@@ -182,7 +182,7 @@ def plain_text_safety(value: Any, path: str, line: int | None, field_name: str) 
     return problems
 
 
-def load_question(path: Path, topic: str, content: ContentRoot) -> tuple[Question, list[Problem]]:
+def load_question(path: Path, topic: str, content: ContentRoot, check_markup: bool = True) -> tuple[Question, list[Problem]]:
     shown = content.name(path)
     stem = path.stem
     question = Question(id=stem, topic=topic, path=shown, title={"zh": stem, "en": stem}, broken=True)
@@ -213,7 +213,7 @@ def load_question(path: Path, topic: str, content: ContentRoot) -> tuple[Questio
         return question, problems
     body, body_problems = parse_body(parsed.body, shown, parsed.body_start_line)
     problems += body_problems
-    unsafe = scan_markdown(parsed.body, parsed.body_start_line)
+    unsafe = scan_markdown(parsed.body, parsed.body_start_line) if check_markup else []
     for line, description in unsafe:
         problems.append(
             Problem(
@@ -231,11 +231,13 @@ def load_question(path: Path, topic: str, content: ContentRoot) -> tuple[Questio
     return question, problems
 
 
-def load_handbook(content: Path, shown_as: str | None = None) -> tuple[Handbook, list[Problem]]:
+def load_handbook(content: Path, shown_as: str | None = None, check_markup: bool = True) -> tuple[Handbook, list[Problem]]:
     """Load and validate everything under ``content``; problems come back sorted.
 
     ``shown_as`` is how messages name the content folder (default: the path as given, or its
     name when absolute), so that paths in messages open in an editor from the working folder.
+    ``check_markup=False`` publishes unsafe markup instead of refusing it: only for testing
+    that the output sanitizer catches it.
     """
     folder = Path(content)
     content = ContentRoot(folder, shown_as or (folder.name if folder.is_absolute() else folder.as_posix()))
@@ -302,7 +304,7 @@ def load_handbook(content: Path, shown_as: str | None = None) -> tuple[Handbook,
                     )
                 )
             elif item.suffix == ".md":
-                question, question_problems = load_question(item, topic.key, content)
+                question, question_problems = load_question(item, topic.key, content, check_markup)
                 problems += question_problems
                 if question.id in seen:
                     problems.append(

@@ -12,6 +12,7 @@ from .i18n import t
 from .links import (
     HOME_PAGE,
     escape_markdown,
+    normalize_link_targets,
     question_page,
     relative_link,
     resolve_cross_links,
@@ -116,7 +117,7 @@ def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[
             f'<p class="hb-asked"><span class="hb-label">{t(lang, "asked_in")}</span> {collection_labels(handbook, item)}</p>',
             "",
         ]
-    answer = resolve_cross_links(item.sections[lang].text.strip("\n"), lang, page, handbook)
+    answer = resolve_cross_links(normalize_link_targets(item.sections[lang].text.strip("\n")), lang, page, handbook)
     lines += [answer, ""]
     related = [r for r in item.related if r in handbook.questions and r != qid]
     if related:

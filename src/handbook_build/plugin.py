@@ -28,6 +28,7 @@ from . import pages
 from .links import HOME_PAGE
 from .loader import load_handbook
 from .model import Handbook
+from .sanitize import sanitize_html
 from .search_text import SearchDoc, build_index, han_terms, html_to_text
 
 log = get_plugin_logger("handbook")
@@ -45,6 +46,8 @@ class HandbookConfig(base.Config):
     """Which edition this build produces."""
     edition_roots = c.Type(dict, default={"zh": "", "en": "en/"})
     """Where each edition lives, relative to the site root of the Chinese edition."""
+    check = c.Type(bool, default=True)
+    """``false`` skips validation (only for testing the sanitizer); never for a published build."""
     search_engine = c.Choice(("handbook", "material"), default="handbook")
     """``material`` keeps Material's stock search, for comparisons and benchmarks only."""
 
@@ -58,7 +61,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content = Path(config.config_file_path).parent / self.config.content
-        self.handbook, problems = load_handbook(content, shown_as=self.config.content)
+        self.handbook, problems = load_handbook(content, shown_as=self.config.content, check_markup=self.config.check)
+        if not self.config.check:
+            log.warning("content checks are turned off (check: false); never publish such a build")
+            problems = []
         for problem in problems:
             log.warning(problem.format())
         if problems:
@@ -86,6 +92,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return files
 
     def on_page_content(self, html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html_content = sanitize_html(html_content)
         doc = self.search_doc(page, html_content)
         if doc is not None:
             self.search_docs[page.file.src_uri] = doc

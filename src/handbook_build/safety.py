@@ -52,9 +52,11 @@ def decoded(text: str) -> str:
 def unsafe_markup(text: str) -> list[str]:
     """Descriptions of the unsafe constructs in one line of prose."""
     found = []
+    # Also the entity-decoded text: `&#60;script&#62;` is markup to a reader's eye and to any
+    # later step that decodes entities once; answers show markup in code spans instead.
     for candidate in {text, html.unescape(text)} if "&" in text else {text}:
         match = UNSAFE_TAG.search(candidate)
-        if match and candidate is text:
+        if match:
             found.append(f"<{match.group(1).lower()}> tag")
         if HTML_TAG_WITH_HANDLER.search(candidate) or ATTR_LIST_WITH_HANDLER.search(candidate):
             found.append("event-handler attribute (on...=)")
