@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_editions
+from conftest import TINY, build_editions
 from mkdocs.exceptions import Abort
 
 QUESTIONS = {"basics": ["position-basics", "forgetting", "attention-intro"], "advanced": ["rope-math"]}
@@ -184,3 +184,14 @@ def test_unsafe_content_is_not_published_even_without_strict(tiny_copy, tmp_path
     html = page(site, "basics/forgetting")
     assert "<img src=x onerror" not in html
     assert "onerror=alert(1)&gt;" in html or "unsafe markup" in html
+
+
+def test_builds_are_reproducible(tmp_path):
+    """Two builds of the same sources give identical files, except the sitemap's build date."""
+    first = build_editions(TINY, tmp_path / "one")
+    second = build_editions(TINY, tmp_path / "two")
+    declared = {"sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz"}
+    one = {k: v for k, v in digest(first).items() if k not in declared}
+    two = {k: v for k, v in digest(second).items() if k not in declared}
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []

@@ -70,3 +70,33 @@ def test_every_question_is_built_in_both_editions_with_a_working_language_switch
             landed = (real_site / url / href).resolve()
             assert landed == (real_site / f"{other}{question.topic}/{question.id}").resolve(), url
             assert (landed / "index.html").exists()
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_nothing_is_lost(handbook, real_site, edition):
+    """Question files = question pages = search entries = table-of-contents entries, per edition."""
+    import json
+
+    book, _ = handbook
+    files = {f"{p.parent.name}/{p.stem}" for p in (ROOT / "content").glob("*/*.md")}
+    pages = {
+        str(p.parent.relative_to(real_site / edition))
+        for p in (real_site / edition).glob("*/*/index.html")
+        if p.parent.parent.name != "en"
+    }
+    index = json.loads((real_site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+    searchable = {d["location"].rstrip("/") for d in index["docs"] if d.get("kind", "question") == "question"}
+    toc = set()
+    for topic in book.topics:
+        html = (real_site / edition / topic.key / "index.html").read_text(encoding="utf-8")
+        toc |= {f"{topic.key}/{qid}" for qid in re.findall(r'<td><a href="([^"/]+)/">', html)}
+    assert len(files) == len(book.questions)
+    assert files == pages == searchable == toc
+
+
+def test_every_link_of_the_real_site_works(real_site):
+    from handbook_build.linkcheck import check_site
+
+    report = check_site(real_site)
+    assert report.broken == []
+    assert report.links_checked > 1000

@@ -130,7 +130,7 @@ def parse_body(text: str, path: str, start_line: int) -> tuple[Body, list[Proble
                         f"merge the two '# {title}' sections into one",
                     )
                 )
-                current = None
+                current = lang  # keep reading into the first one, so nothing else is misreported
             else:
                 if lang == "zh" and "en" in buffers:
                     problems.append(

@@ -70,6 +70,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    from .linkcheck import check_site
+
+    report = check_site(args.site)
+    for problem in report.broken:
+        print(problem)
+    print(
+        f"{report.pages} pages, {report.links_checked} internal links and anchors checked, {len(report.broken)} broken",
+        file=sys.stderr,
+    )
+    return 1 if report.broken or not report.pages else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description="Check, scaffold and build the LLM Interview Handbook.")
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
@@ -97,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build both editions into site/ (strict)")
     build.add_argument("--no-strict", action="store_true", help="do not fail on warnings (preview only)")
     build.set_defaults(run=cmd_build)
+
+    linkcheck = commands.add_parser("linkcheck", help="check internal links and anchors of a built site")
+    linkcheck.add_argument("site", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
+    linkcheck.set_defaults(run=cmd_linkcheck)
 
     args = parser.parse_args(argv)
     return args.run(args)

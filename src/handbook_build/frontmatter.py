@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .schema import type_name
 
 MAX_FILE_BYTES = 512 * 1024
 """Answers are a few KB; anything near this is a mistake or an attack, not content."""
@@ -248,7 +249,7 @@ def split_front_matter(text: str, path: str) -> tuple[Parsed, list[Problem]]:
                 path,
                 2,
                 "",
-                f"front matter must be a mapping of keys, got {type(data).__name__}",
+                f"front matter must be a mapping of keys, got {type_name(data)}",
                 "write 'key: value' lines such as 'id: my-question'",
             )
         ]

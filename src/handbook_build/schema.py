@@ -248,7 +248,7 @@ def check_topic(data: dict[str, Any], path: str, lines: dict[str, int]) -> list[
                     path,
                     line,
                     "groups",
-                    f"must be a non-empty list, got {type_name(groups)}",
+                    "is empty" if groups == [] else f"must be a list of groups, got {type_name(groups)}",
                     "write '- title: {zh: ..., en: ...}' and 'questions: [...]' items",
                 )
             )
