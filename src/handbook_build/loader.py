@@ -183,10 +183,13 @@ def plain_text_safety(value: Any, path: str, line: int | None, field_name: str) 
 
 
 def load_question(path: Path, topic: str, content: ContentRoot, check_markup: bool = True) -> tuple[Question, list[Problem]]:
-    shown = content.name(path)
-    stem = path.stem
+    return parse_question(path.read_bytes(), content.name(path), path.stem, topic, check_markup)
+
+
+def parse_question(raw: bytes, shown: str, stem: str, topic: str, check_markup: bool = True) -> tuple[Question, list[Problem]]:
+    """Everything that can be checked in one question file on its own (no cross-file checks)."""
     question = Question(id=stem, topic=topic, path=shown, title={"zh": stem, "en": stem}, broken=True)
-    text, problems = decode(path.read_bytes(), shown)
+    text, problems = decode(raw, shown)
     if text is None:
         return question, problems
     parsed, problems = split_front_matter(text, shown)
