@@ -46,13 +46,16 @@ def test_mutated_good_question(edits):
     raw = bytearray(GOOD)
     for position, deleted, inserted in edits:
         position = min(position, len(raw))
-        raw[position:position + deleted] = inserted
+        raw[position : position + deleted] = inserted
     assert_reported(bytes(raw))
 
 
 YAML_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40))
-YAML_VALUES = st.recursive(YAML_SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=12), inner, max_size=5)), max_leaves=30)
+YAML_VALUES = st.recursive(
+    YAML_SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=12), inner, max_size=5)),
+    max_leaves=30,
+)
 KEYS = st.sampled_from(["id", "title", "difficulty", "tags", "related", "asked_in", "titel", "zh", "en", "x"])
 
 
@@ -80,7 +83,7 @@ def test_yaml_syntax_soup(text):
 def test_resource_bombs_are_refused_with_a_message():
     bombs = {
         "alias expansion": "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n",
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n",
         "10 MB line": GOOD_QUESTION + "x" * (10 * 1024 * 1024),
         "deeply nested list": "---\nid: q\nrelated: " + "[" * 100_000 + "]" * 100_000 + "\n---\n",
         "deeply nested block": "---\nid: q\n" + "".join(" " * (2 * n) + f"k{n}:\n" for n in range(2000)) + "---\n",
