@@ -78,6 +78,9 @@ def yaml_problem(err: yaml.YAMLError, path: str, line_offset: int, field_name: s
     line = mark.line + 1 + line_offset if mark is not None else None
     what = getattr(err, "problem", None) or str(err).splitlines()[0]
     context = getattr(err, "context", None)
+    context_mark = getattr(err, "context_mark", None)
+    if context and context_mark is not None and mark is not None and context_mark.line != mark.line:
+        context += f" that starts on line {context_mark.line + 1 + line_offset}"
     message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
     return Problem(
         path,
@@ -87,6 +90,9 @@ def yaml_problem(err: yaml.YAMLError, path: str, line_offset: int, field_name: s
         "check indentation, colons and quotes; quote values that contain ': ' or start with '[', '{', '*', '&'",
     )
 
+
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C parser when PyYAML has it (it does in the PyPI wheels): the same safe subset, 5-10× faster."""
 
 MAX_NESTING = 16
 """Front matter needs three levels; PyYAML recurses per level and takes seconds on thousands."""
@@ -139,7 +145,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str
             ],
         )
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=FAST_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 line = event.start_mark.line + 1 + line_offset
                 return (
@@ -155,8 +161,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[str
                         )
                     ],
                 )
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=FAST_LOADER)
+        data = yaml.SafeLoader("").construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         return None, {}, [yaml_problem(err, path, line_offset)]
     except RecursionError:
