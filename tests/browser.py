@@ -86,6 +86,7 @@ def search(page, query: str) -> list[str]:
         " return m && !/初始化|Initializing|正在|Type to/.test(m.textContent) && m.textContent.trim().length > 0; }",
         timeout=10_000,
     )
+    page.wait_for_load_state("networkidle")  # the first query fetches page text, then results update
     page.wait_for_timeout(150)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))")
     return [href for href in hrefs]

@@ -128,18 +128,25 @@ def test_where_asked_and_math(tiny_site):
 
 @pytest.mark.parametrize("edition,lang", [("", "zh"), ("en/", "en")])
 def test_search_index_covers_every_page(tiny_site, edition, lang):
-    index = json.loads((tiny_site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
+    folder = tiny_site / edition / "search"
+    head = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in head["docs"]]
     expected = [f"{t}/" for t in QUESTIONS] + [f"{t}/{q}/" for t, ids in QUESTIONS.items() for q in ids]
     assert sorted(locations) == sorted(expected)
     for location in locations:
         assert (tiny_site / edition / location / "index.html").exists()
-    forgetting = next(doc for doc in index["docs"] if doc["location"] == "basics/forgetting/")
-    assert forgetting["tags"] == ["灾难性遗忘", "catastrophic forgetting"]
-    assert "¶" not in forgetting["text"]
+    assert all("text" not in doc for doc in head["docs"])  # text is fetched on the first query
+    texts = [t for name in head["config"]["shards"] for t in json.loads((folder / name).read_text(encoding="utf-8"))]
+    assert len(texts) == len(head["docs"])
+    forgetting = head["docs"].index(next(d for d in head["docs"] if d["location"] == "basics/forgetting/"))
+    assert head["docs"][forgetting]["tags"] == ["灾难性遗忘", "catastrophic forgetting"]
+    assert "¶" not in texts[forgetting]
+    vocab = json.loads((folder / head["config"]["vocab"]).read_text(encoding="utf-8"))
     if lang == "zh":
-        assert "灾难性遗忘" in index["config"]["vocab"]
-        assert "灾难性遗忘" in forgetting["text"]
+        assert "灾难性遗忘" in vocab and "旋转" in vocab
+        assert "灾难性遗忘" in texts[forgetting]
+    else:
+        assert "forgets" in " ".join(texts)
 
 
 def test_pages_use_handbook_worker_and_styles(tiny_site):

@@ -182,8 +182,20 @@ def plain_text_safety(value: Any, path: str, line: int | None, field_name: str) 
     return problems
 
 
+PARSED: dict[Path, tuple[tuple[object, ...], tuple[Question, list[Problem]]]] = {}
+"""Parsed question files by path, with the stat and arguments they were parsed with: `mkdocs serve`
+reloads the handbook on every edit, and re-parsing only the changed file keeps that fast."""
+
+
 def load_question(path: Path, topic: str, content: ContentRoot, check_markup: bool = True) -> tuple[Question, list[Problem]]:
-    return parse_question(path.read_bytes(), content.name(path), path.stem, topic, check_markup)
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size, content.name(path), topic, check_markup)
+    cached = PARSED.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    result = parse_question(path.read_bytes(), content.name(path), path.stem, topic, check_markup)
+    PARSED[path] = (key, result)
+    return result
 
 
 def parse_question(raw: bytes, shown: str, stem: str, topic: str, check_markup: bool = True) -> tuple[Question, list[Problem]]:

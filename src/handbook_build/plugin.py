@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from .links import HOME_PAGE
 from .loader import load_handbook
 from .model import Handbook
 from .sanitize import sanitize_html
-from .search_text import SearchDoc, build_index, han_terms, html_to_text
+from .search_text import SearchDoc, build_index, han_runs, han_terms, html_to_text, segment_runs, vocabulary
 
 log = get_plugin_logger("handbook")
 PACKAGE = Path(__file__).parent
@@ -52,12 +53,35 @@ class HandbookConfig(base.Config):
     """``material`` keeps Material's stock search, for comparisons and benchmarks only."""
 
 
+class GeneratedPage(File):
+    """A generated page that knows whether its Markdown changed since this process last built it.
+
+    MkDocs asks ``is_modified()`` only in dirty builds (``mkdocs serve --dirty``); there an edit
+    to one question rebuilds just the pages whose generated Markdown changed (the question,
+    pages whose links show its title, its backlinks), not the whole handbook.
+    """
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified or not Path(self.abs_dest_path).is_file()
+
+
+# What earlier builds in this process produced, per (site_dir, src_uri): `mkdocs serve` re-creates
+# the plugin for every rebuild, so state that must survive a rebuild lives at module level.
+BUILT_MARKDOWN: dict[tuple[str, str], str] = {}
+SEARCH_DOCS: dict[tuple[str, str], SearchDoc] = {}
+SEGMENTED: dict[tuple[frozenset[str], str], tuple[str, ...]] = {}
+
+
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.handbook = Handbook()
-        self.search_docs: dict[str, SearchDoc] = {}
+        self.user_terms: frozenset[str] = frozenset()
+        self.segmenting: Future[dict[str, tuple[str, ...]]] | None = None
+        self.runs: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content = Path(config.config_file_path).parent / self.config.content
@@ -85,17 +109,50 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if not file.generated_by and file.src_uri.endswith((".md", ".yml", ".yaml")):
                 files.remove(file)
         for src_uri, markdown in pages.edition(self.handbook, self.config.language).items():
-            files.append(File.generated(config, src_uri, content=markdown))
+            page = GeneratedPage.generated(config, src_uri, content=markdown)
+            page.modified = BUILT_MARKDOWN.get((config.site_dir, src_uri)) != markdown
+            BUILT_MARKDOWN[(config.site_dir, src_uri)] = markdown
+            files.append(page)
         for src_uri, name in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(PACKAGE / "assets" / name)))
-        self.search_docs = {}
+        if self.config.search_engine == "handbook":
+            self.start_segmenting()
         return files
+
+    def start_segmenting(self) -> None:
+        """Segment the edition's Han text with jieba in another process while MkDocs renders pages."""
+        lang = self.config.language
+        questions = self.handbook.questions.values()
+        self.user_terms = frozenset(
+            han_terms(
+                [tag for q in questions for tag in q.tags]
+                + [q.title[lang] for q in questions]
+                + [t.title[lang] for t in self.handbook.topics]
+            )
+        )
+        texts = [
+            t.title[lang] + " " + t.description[lang] + " " + " ".join(g.title[lang] for g in t.groups)
+            for t in self.handbook.topics
+        ]
+        texts += [
+            q.title[lang] + " " + " ".join(q.tags) + " " + (q.sections[lang].text if lang in q.sections else "")
+            for q in questions
+        ]
+        self.runs = han_runs(texts)
+        missing = sorted(run for run in self.runs if (self.user_terms, run) not in SEGMENTED)
+        if len(missing) < 200:  # not worth a process
+            self.segmenting = None
+            SEGMENTED.update({(self.user_terms, r): w for r, w in segment_runs(missing, set(self.user_terms)).items()})
+            return
+        executor = ProcessPoolExecutor(max_workers=1)
+        self.segmenting = executor.submit(segment_runs, missing, set(self.user_terms))
+        executor.shutdown(wait=False)
 
     def on_page_content(self, html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html_content = sanitize_html(html_content)
         doc = self.search_doc(page, html_content)
         if doc is not None:
-            self.search_docs[page.file.src_uri] = doc
+            SEARCH_DOCS[(config.site_dir, page.file.src_uri)] = doc
         return html_content
 
     def search_doc(self, page: Page, html_content: str) -> SearchDoc | None:
@@ -110,8 +167,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         question = self.handbook.questions.get(name.removesuffix(".md"))
         if question is None:
             return None
-        text = html_to_text(html_content)
-        return SearchDoc(page.url, question.title[lang], text, list(question.tags))
+        return SearchDoc(page.url, question.title[lang], html_to_text(html_content), list(question.tags))
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["handbook_alternates"] = self.alternates(page, context.get("base_url", "."), config)
@@ -137,18 +193,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.search_engine != "handbook":
             return
-        lang = self.config.language
-        terms = han_terms(
-            [tag for q in self.handbook.questions.values() for tag in q.tags]
-            + [q.title[lang] for q in self.handbook.questions.values()]
-            + [t.title[lang] for t in self.handbook.topics]
-        )
-        order = {src: n for n, src in enumerate(pages.edition_paths(self.handbook))}
-        ordered = [self.search_docs[key] for key in sorted(self.search_docs, key=lambda key: (order.get(key, len(order)), key))]
-        index = build_index(ordered, terms, lang)
-        target = Path(config.site_dir) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if self.segmenting is not None:
+            SEGMENTED.update({(self.user_terms, r): w for r, w in self.segmenting.result().items()})
+        vocab = vocabulary({run: SEGMENTED[(self.user_terms, run)] for run in self.runs})
+        # In a dirty rebuild only changed pages were rendered: the rest come from earlier builds.
+        docs = [
+            SEARCH_DOCS[(config.site_dir, src)]
+            for src in pages.edition_paths(self.handbook)
+            if (config.site_dir, src) in SEARCH_DOCS
+        ]
+        head, extra = build_index(docs, vocab, self.config.language)
+        folder = Path(config.site_dir) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "search_index.json").write_text(json.dumps(head, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        for name, data in extra.items():
+            (folder / name).write_bytes(data)
 
 
 def escape_nav(items: list[Any]) -> list[Any]:

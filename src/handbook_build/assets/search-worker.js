@@ -191,34 +191,73 @@ function search(query) {
   return {items};
 }
 
+function prepare(doc, text) {
+  const tags = doc.tags || [];
+  const lowerTitle = normalize(doc.title);
+  const lowerTags = normalize(tags.join(" "));
+  const lowerText = normalize(text);
+  return {...doc, text, tags, lowerTitle, lowerTags, lowerText, all: lowerTitle + "\n" + lowerTags + "\n" + lowerText};
+}
+
+/* Page text and vocabulary live in separate files (config.shards, config.vocab) fetched on the
+   first query, so opening a page downloads only titles and tags. Docs that carry their own
+   text (tests, small sites) need no fetching. */
+let pending = null;
+let textLoaded = true;
+let base = null;
+
 function setup(index) {
   const config = index.config || {};
-  vocab = new Set(config.vocab || []);
-  longestWord = Math.max(1, ...[...vocab].map(w => w.length));
-  docs = (index.docs || []).map(doc => {
-    const tags = doc.tags || [];
-    const lowerTitle = normalize(doc.title);
-    const lowerTags = normalize(tags.join(" "));
-    const lowerText = normalize(doc.text);
-    return {...doc, tags, lowerTitle, lowerTags, lowerText,
-      all: lowerTitle + "\n" + lowerTags + "\n" + lowerText};
+  const inline = Array.isArray(config.vocab) ? config.vocab : [];
+  vocab = new Set(inline);
+  longestWord = Math.max(1, ...inline.map(w => w.length));
+  docs = (index.docs || []).map(doc => prepare(doc, doc.text || ""));
+  textLoaded = !(config.shards && config.shards.length);
+  pending = null;
+  base = textLoaded ? null : {shards: config.shards, vocab: config.vocab};
+}
+
+function loadText(root) {
+  if (textLoaded || pending) return pending;
+  const url = name => new URL(name, root).href;
+  pending = Promise.all([
+    Promise.all(base.shards.map(name => fetch(url(name)).then(r => r.json()))),
+    typeof base.vocab === "string" ? fetch(url(base.vocab)).then(r => r.json()) : Promise.resolve([])
+  ]).then(([shards, words]) => {
+    const texts = [].concat(...shards);
+    docs = docs.map((doc, i) => prepare(doc, texts[i] || ""));
+    vocab = new Set(words);
+    longestWord = Math.max(1, ...words.map(w => w.length));
+    textLoaded = true;
   });
+  return pending;
 }
 
 if (typeof addEventListener === "function" && typeof importScripts === "function") {
+  // The worker lives in assets/handbook/; the index files in search/.
+  const searchRoot = new URL("../../search/", self.location.href);
+  let latest = null;
+  const answer = query => {
+    let data;
+    try { data = search(query); }
+    catch (err) { console.warn(err); data = {items: []}; }
+    postMessage({type: RESULT, data});
+  };
   addEventListener("message", event => {
     const message = event.data;
     if (message.type === SETUP) {
       setup(message.data);
       postMessage({type: READY});
     } else if (message.type === QUERY) {
-      let data;
-      try { data = search(message.data); }
-      catch (err) { console.warn(err); data = {items: []}; }
-      postMessage({type: RESULT, data});
+      latest = message.data;
+      if (textLoaded) return answer(latest);
+      // First query: answer from titles and tags now if they match, then again with full text.
+      const early = search(latest);
+      if (early.items.length) postMessage({type: RESULT, data: early});
+      loadText(searchRoot).then(() => answer(latest), err => { console.warn(err); answer(latest); });
     }
   });
 }
 
 /* For tests running the same code outside a worker. */
-if (typeof module !== "undefined") module.exports = {setup, search, stem, segmentHan, parseQuery};
+if (typeof module !== "undefined") module.exports = {setup, search, stem, segmentHan, parseQuery, loadText};

@@ -1,0 +1,281 @@
+"""Benchmark: full build, preview loop, search and memory at several handbook sizes.
+
+    python benchmarks/run.py                      # sizes 100 1000 5000, 3 runs, writes benchmarks/results.md
+    python benchmarks/run.py --sizes 100 --runs 1 # quick look
+
+Every figure is a median of --runs runs and, where there is one, a ratio against a baseline
+measured in the same invocation: the baseline build is plain Material for MkDocs over the same
+rendered pages (written out as ordinary Markdown files) with Material's stock search plugin and
+no handbook plugin; the baseline search is Material's stock search on that build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from synthetic import generate  # noqa: E402
+
+from handbook_build import pages  # noqa: E402
+from handbook_build.loader import load_handbook  # noqa: E402
+
+QUERIES = {"zh": ["位置编码", "归一化", "注意力"], "en": ["position encoding", "normalization", "attention"]}
+
+
+def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}")
+    return elapsed, usage.ru_maxrss
+
+
+def write_projects(work: Path, size: int) -> tuple[Path, Path]:
+    """A handbook project and a plain Material project of the same pages."""
+    project = work / f"handbook-{size}"
+    generate(ROOT / "content", project, size)
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy(ROOT / name, project / name)
+    plain = work / f"plain-{size}"
+    handbook, problems = load_handbook(project / "content")
+    assert not problems, problems[:3]
+    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}", "null"))
+    for lang in ("zh", "en"):
+        docs = plain / lang / "docs"
+        for src, markdown in pages.edition(handbook, lang).items():
+            target = docs / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+        config = dict(base)
+        config.update(docs_dir="docs", site_dir="site", nav=pages.nav(handbook, lang),
+                      plugins=["search"], extra_css=[])
+        config["theme"] = dict(base["theme"], language=lang)
+        config["markdown_extensions"] = [e for e in base["markdown_extensions"] if not (
+            isinstance(e, dict) and "toc" in e)] + [{"toc": {"permalink": True}}]
+        (plain / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return project, plain
+
+
+def build_handbook(project: Path) -> tuple[float, int]:
+    seconds, memory = 0.0, 0
+    for config, site in (("mkdocs.yml", "site"), ("mkdocs.en.yml", "site/en")):
+        elapsed, rss = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", site], project)
+        seconds, memory = seconds + elapsed, max(memory, rss)
+    return seconds, memory
+
+
+def build_plain(plain: Path) -> tuple[float, int]:
+    seconds, memory = 0.0, 0
+    for lang in ("zh", "en"):
+        elapsed, rss = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain / lang)
+        seconds, memory = seconds + elapsed, max(memory, rss)
+    return seconds, memory
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def preview_loop(project: Path, runs: int) -> list[float]:
+    """Seconds from saving an edit to one question until `mkdocs serve` serves the new page."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    question = next((project / "content").glob("topic-0000/q00003.md"))
+    url = f"http://127.0.0.1:{port}/topic-0000/q00003/"
+    times = []
+    try:
+        deadline = time.time() + 600
+        while "q00003" not in fetch(url) and "（3）" not in fetch(url):
+            if time.time() > deadline:
+                raise RuntimeError("mkdocs serve did not come up")
+            time.sleep(0.5)
+        original = question.read_text(encoding="utf-8")
+        for run in range(runs):
+            time.sleep(2)  # let the watcher settle
+            marker = f"预览标记{run}x{time.time_ns()}"
+            start = time.perf_counter()
+            question.write_text(original.replace("# 中文\n", f"# 中文\n\n{marker}\n", 1), encoding="utf-8")
+            while marker not in fetch(url):
+                if time.perf_counter() - start > 300:
+                    raise RuntimeError("edit never showed")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+        question.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return times
+
+
+SEARCH_PATHS = ("search/", "lunr", "workers/search", "assets/handbook/search-worker")
+
+TIMING_SCRIPT = """
+window.__hb = {keyup: 0, first: 0};
+document.addEventListener('keyup', () => { window.__hb.keyup = performance.now(); window.__hb.first = 0; }, true);
+new MutationObserver(() => {
+  const list = document.querySelector('.md-search-result__list');
+  if (list && list.children.length && !window.__hb.first) window.__hb.first = performance.now();
+}).observe(document.documentElement, {subtree: true, childList: true});
+"""
+
+
+def search_timing(site: Path, edition: str, queries: list[str], cold: bool) -> tuple[list[float], int, int]:
+    """Milliseconds from last keystroke to first results; search bytes downloaded before them (raw, gzip)."""
+    from browser import chromium, serve
+
+    times, raw_bytes, gzip_bytes = [], [], []
+    with serve(site) as base, chromium() as browser:
+        for query in queries:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+            page.add_init_script(TIMING_SCRIPT)
+            bodies: list[bytes] = []
+
+            def keep(response, bodies=bodies):
+                if response.ok and any(p in response.url for p in SEARCH_PATHS):
+                    bodies.append(response.body())
+
+            page.on("response", keep)
+            page.goto(base + edition)
+            box = page.locator("input.md-search__input")
+            if not cold:
+                box.click()
+                page.keyboard.type("warm", delay=10)
+                page.keyboard.press("End")
+                page.wait_for_timeout(1500)
+                box.fill("")
+            box.click()
+            page.keyboard.type(query, delay=30)
+            page.keyboard.press("End")
+            page.wait_for_function("() => window.__hb.first > 0", timeout=60_000)
+            times.append(page.evaluate("window.__hb.first - window.__hb.keyup"))
+            raw_bytes.append(sum(len(b) for b in bodies))
+            gzip_bytes.append(sum(len(gzip.compress(b)) for b in bodies))
+            context.close()
+    return times, int(statistics.median(raw_bytes)), int(statistics.median(gzip_bytes))
+
+
+def index_bytes(site: Path) -> tuple[int, int]:
+    files = [p for p in (site / "search").glob("*") if p.is_file()]
+    data = [p.read_bytes() for p in files]
+    return sum(map(len, data)), sum(len(gzip.compress(d)) for d in data)
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
+    parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--skip-preview", action="store_true")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows, search_rows, preview_row = [], [], None
+    for size in args.sizes:
+        project, plain = write_projects(args.work, size)
+        ours, base = [], []
+        for _ in range(args.runs):
+            ours.append(build_handbook(project))
+            base.append(build_plain(plain))
+        our_time = statistics.median(t for t, _ in ours)
+        base_time = statistics.median(t for t, _ in base)
+        our_mem = max(m for _, m in ours)
+        base_mem = max(m for _, m in base)
+        rows.append((size, our_time, base_time, our_mem, base_mem))
+        print(f"{size}: build {our_time:.1f}s vs plain {base_time:.1f}s ({our_time / base_time:.2f}x), "
+              f"peak {our_mem / 1024:.0f} MiB vs {base_mem / 1024:.0f} MiB", flush=True)
+        if size == 1000 and not args.skip_preview:
+            preview_row = preview_loop(project, args.runs)
+            print(f"preview: {preview_row}", flush=True)
+        if size >= 1000 and not args.skip_search:
+            for lang, edition in (("zh", ""), ("en", "en/")):
+                our_site, plain_site = project / "site", plain / lang / "site"
+                our_index = index_bytes(our_site / edition)
+                plain_index = index_bytes(plain_site)
+                cold = search_timing(our_site, edition, QUERIES[lang], cold=True)
+                warm = search_timing(our_site, edition, QUERIES[lang], cold=False)
+                plain_cold = search_timing(plain_site, "", QUERIES[lang], cold=True)
+                plain_warm = search_timing(plain_site, "", QUERIES[lang], cold=False)
+                search_rows.append((size, lang, our_index, plain_index, cold, warm, plain_cold, plain_warm))
+                print(f"search {size} {lang}: ours cold {statistics.median(cold[0]):.0f} ms "
+                      f"warm {statistics.median(warm[0]):.0f} ms, {kib(cold[2])} gz before first result; "
+                      f"stock cold {statistics.median(plain_cold[0]):.0f} ms, {kib(plain_cold[2])} gz", flush=True)
+    write_report(args, rows, preview_row, search_rows)
+    return 0
+
+
+def write_report(args, rows, preview_row, search_rows) -> None:
+    lines = [
+        "# Benchmark results", "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}. Command: `python benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} "
+        f"--runs {args.runs}`. Medians of {args.runs} runs.", "",
+        "## Full build (both editions)", "",
+        "| questions | handbook plugin | plain Material, same pages | ratio | peak memory (handbook) | peak memory (plain) |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, ours, base, our_mem, base_mem in rows:
+        lines.append(f"| {size:,} | {ours:.1f} s | {base:.1f} s | {ours / base:.2f}× | {our_mem / 1024:.0f} MiB | "
+                     f"{base_mem / 1024:.0f} MiB |")
+    if preview_row:
+        lines += ["", "## Preview loop (1,000 questions, `mkdocs serve --dirty`)", "",
+                  f"Save an edit to one question → its page served with the edit: median "
+                  f"**{statistics.median(preview_row):.2f} s** (runs: {', '.join(f'{t:.2f}' for t in preview_row)} s)."]
+    if search_rows:
+        lines += ["", "## Search", "",
+                  "Bytes: search data downloaded before the first result appears (index, worker, language files), "
+                  "raw and gzip-compressed. Time: from the last keystroke to the first result on screen, "
+                  "median over the queries; cold = fresh browser, search used for the first time; warm = second query.",
+                  "", "| questions | edition | engine | index on disk (raw / gzip) | downloaded before first result "
+                  "(raw / gzip) | cold | warm |", "|---:|---|---|---:|---:|---:|---:|"]
+        for size, lang, our_index, plain_index, cold, warm, plain_cold, plain_warm in search_rows:
+            lines.append(f"| {size:,} | {lang} | handbook | {kib(our_index[0])} / {kib(our_index[1])} | "
+                         f"{kib(cold[1])} / {kib(cold[2])} | {statistics.median(cold[0]):.0f} ms | "
+                         f"{statistics.median(warm[0]):.0f} ms |")
+            lines.append(f"| {size:,} | {lang} | Material stock | {kib(plain_index[0])} / {kib(plain_index[1])} | "
+                         f"{kib(plain_cold[1])} / {kib(plain_cold[2])} | {statistics.median(plain_cold[0]):.0f} ms | "
+                         f"{statistics.median(plain_warm[0]):.0f} ms |")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
