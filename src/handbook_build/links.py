@@ -27,8 +27,20 @@ def topic_page(topic_key: str) -> str:
 
 
 def relative_link(from_page: str, to_page: str) -> str:
-    """Relative path between two generated source files (``a/b.md`` -> ``../c/d.md``)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Relative path between two generated source files (``a/b.md`` -> ``../c/d.md``).
+
+    Generated pages are at most one folder deep, so the common cases skip ``posixpath.relpath``
+    (which dominated page generation: it is called for every link of every page on every rebuild).
+    """
+    from_dir, _, _ = from_page.rpartition("/")
+    to_dir, _, to_name = to_page.rpartition("/")
+    if "/" not in from_dir and "/" not in to_dir:
+        if from_dir == to_dir:
+            return to_name
+        if not from_dir:
+            return to_page
+        return f"../{to_page}" if to_dir else f"../{to_name}"
+    return posixpath.relpath(to_page, from_dir or ".")
 
 
 def escape_markdown(text: str) -> str:
@@ -47,6 +59,8 @@ def normalize_link_targets(markdown: str) -> str:
         target = match.group(2)
         return match.group(1) + (target if "://" in target else target.replace("\\", "/"))
 
+    if not LINK_TARGET.search(markdown):
+        return markdown
     out = []
     for _, line, in_code in prose_lines(markdown, 1):
         out.append(line if in_code or "\\" not in line else LINK_TARGET.sub(fix, line))
@@ -67,6 +81,8 @@ def resolve_cross_links(markdown: str, lang: str, from_page: str, handbook: Hand
         label = escape_markdown(text) if text else escape_markdown(handbook.questions[target].title[lang])
         return f"[{label}]({relative_link(from_page, question_page(handbook, target))})"
 
+    if "[[" not in markdown:
+        return markdown
     out = []
     for _, line, in_code in prose_lines(markdown, 1):
         if in_code or "[[" not in line:

@@ -71,7 +71,8 @@ class GeneratedPage(File):
 # the plugin for every rebuild, so state that must survive a rebuild lives at module level.
 BUILT_MARKDOWN: dict[tuple[str, str], str] = {}
 SEARCH_DOCS: dict[tuple[str, str], SearchDoc] = {}
-SEGMENTED: dict[tuple[frozenset[str], str], tuple[str, ...]] = {}
+SEGMENTED: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
+"""jieba words per Han run, per set of user dictionary terms (a new term can change any segmentation)."""
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -139,10 +140,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for q in questions
         ]
         self.runs = han_runs(texts)
-        missing = sorted(run for run in self.runs if (self.user_terms, run) not in SEGMENTED)
+        known = SEGMENTED.setdefault(self.user_terms, {})
+        missing = sorted(self.runs - known.keys())
         if len(missing) < 200:  # not worth a process
             self.segmenting = None
-            SEGMENTED.update({(self.user_terms, r): w for r, w in segment_runs(missing, set(self.user_terms)).items()})
+            known.update(segment_runs(missing, set(self.user_terms)))
             return
         executor = ProcessPoolExecutor(max_workers=1)
         self.segmenting = executor.submit(segment_runs, missing, set(self.user_terms))
@@ -193,9 +195,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.search_engine != "handbook":
             return
+        known = SEGMENTED.setdefault(self.user_terms, {})
         if self.segmenting is not None:
-            SEGMENTED.update({(self.user_terms, r): w for r, w in self.segmenting.result().items()})
-        vocab = vocabulary({run: SEGMENTED[(self.user_terms, run)] for run in self.runs})
+            known.update(self.segmenting.result())
+        vocab = vocabulary([known[run] for run in self.runs])
         # In a dirty rebuild only changed pages were rendered: the rest come from earlier builds.
         docs = [
             SEARCH_DOCS[(config.site_dir, src)]
