@@ -41,12 +41,15 @@ QUERIES = {"zh": ["位置编码", "归一化", "注意力"], "en": ["position en
 
 def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one child process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
+    log = cwd / "bench-stderr.log"
+    with log.open("wb") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
     if status != 0:
-        raise RuntimeError(f"{' '.join(command)} failed in {cwd}")
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{tail}")
     return elapsed, usage.ru_maxrss
 
 

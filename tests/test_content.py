@@ -58,6 +58,12 @@ def test_finished_topics_answer_every_inventory_entry(handbook, topic):
                 assert (key, str(label)) in present, f"{entry['key']} ({entry['zh']}): {key} {label} not in any asked_in"
 
 
+def test_content_passes_the_chinese_copywriting_lint():
+    from handbook_build.lint_zh import lint_files
+
+    assert [p.format() for p in lint_files(sorted((ROOT / "content").glob("*/*.md")))] == []
+
+
 def test_every_question_has_both_languages(handbook):
     book, _ = handbook
     for question in book.questions.values():

@@ -70,6 +70,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .lint_zh import lint_files
+
+    paths = args.files or sorted(args.content.glob("*/*.md"))
+    problems = lint_files(paths)
+    for problem in problems:
+        print(problem.format())
+    if problems:
+        print(f"\n{len(problems)} copywriting problem(s)", file=sys.stderr)
+        return 1
+    print(f"ok: {len(paths)} files, no copywriting problems")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .pdf import write_pdfs
+
+    written = write_pdfs(args.site)
+    for path in written:
+        print(f"wrote {path}")
+    if not written:
+        print(f"handbook pdf: no print pages in {args.site}; run 'handbook build' first", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_linkcheck(args: argparse.Namespace) -> int:
     from .linkcheck import check_site
 
@@ -114,6 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     linkcheck = commands.add_parser("linkcheck", help="check internal links and anchors of a built site")
     linkcheck.add_argument("site", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
     linkcheck.set_defaults(run=cmd_linkcheck)
+
+    lint = commands.add_parser("lint", help="Chinese copywriting lint (spaces around Latin text, full-width punctuation)")
+    lint.add_argument("files", type=Path, nargs="*", help="question files (default: all of content/)")
+    lint.set_defaults(run=cmd_lint)
+
+    pdf = commands.add_parser("pdf", help="print each edition of a built site to PDF (needs Chromium)")
+    pdf.add_argument("site", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
+    pdf.set_defaults(run=cmd_pdf)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -285,6 +285,17 @@ def load_handbook(content: Path, shown_as: str | None = None, check_markup: bool
                     )
                 )
             continue
+        if entry.name in schema.RESERVED_TOPICS:
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    f"'{entry.name}' is reserved for generated pages",
+                    f"rename the topic folder (not {', '.join(schema.RESERVED_TOPICS)})",
+                )
+            )
+            continue
         if not (entry / TOPIC_FILE).is_file():
             problems.append(
                 Problem(

@@ -7,7 +7,10 @@ serves them as virtual files, tests compare them with golden files.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
+from .body import prose_lines
 from .i18n import t
 from .links import (
     HOME_PAGE,
@@ -60,7 +63,31 @@ def home(handbook: Handbook, lang: str) -> str:
             f"| [{escape_markdown(topic.title[lang])}]({link}) | "
             f"{escape_markdown(topic.description[lang])} | {len(topic.question_ids())} |"
         )
+    most = most_asked(handbook)
+    if most:
+        lines += ["", f"## {t(lang, 'most_asked')} {{#most-asked}}", "", t(lang, "most_asked_intro"), ""]
+        for qid in most:
+            question = handbook.questions[qid]
+            lines.append(
+                f"1. [{escape_markdown(question.title[lang])}]({question_page(handbook, qid)}) {asked_badge(lang, question)}"
+            )
+    lines += ["", f"[{t(lang, 'by_collection')}]({COLLECTIONS_PAGE}) · [{t(lang, 'all_tags')}]({TAGS_PAGE})"]
     return "\n".join(lines) + "\n"
+
+
+MOST_ASKED = 10
+COLLECTIONS_PAGE = "collections/index.md"
+TAGS_PAGE = "tags.md"
+
+
+def most_asked(handbook: Handbook) -> list[str]:
+    """The questions asked by the most collections (at least two), in handbook order among equals."""
+    order = handbook.ordered_ids()
+    ranked = sorted(
+        (qid for qid in order if asked_count(handbook.questions[qid]) >= 2),
+        key=lambda qid: (-asked_count(handbook.questions[qid]), order.index(qid)),
+    )
+    return ranked[:MOST_ASKED]
 
 
 def topic_toc(handbook: Handbook, topic: Topic, lang: str) -> str:
@@ -71,6 +98,9 @@ def topic_toc(handbook: Handbook, topic: Topic, lang: str) -> str:
         escape_markdown(topic.description[lang]),
         "",
         t(lang, "topic_count", count=len(topic.question_ids())),
+        "",
+        f'<p class="hb-topic-tools" data-topic="{html.escape(topic.key)}"><span class="hb-topic-progress"></span> '
+        f'<a class="hb-print-link" href="print/">{html.escape(t(lang, "print_topic"))}</a></p>',
         "",
     ]
     number = 0
@@ -86,11 +116,93 @@ def topic_toc(handbook: Handbook, topic: Topic, lang: str) -> str:
             question = handbook.questions[qid]
             link = relative_link(page, question_page(handbook, qid))
             lines.append(
-                f"| {number} | [{escape_markdown(question.title[lang])}]({link}) | "
-                f"{difficulty_badge(lang, question.difficulty)} | {tag_list(question.tags[:TOC_TAGS])} |"
+                f'| <span class="hb-progress" data-qid="{html.escape(qid)}"></span>{number} | '
+                f"[{escape_markdown(question.title[lang])}]({link}) | "
+                f"{difficulty_badge(lang, question.difficulty)} {asked_badge(lang, question)} | "
+                f"{tag_list(question.tags[:TOC_TAGS])} |"
             )
         lines.append("")
     return "\n".join(lines)
+
+
+def print_page(handbook: Handbook, topics: list[Topic], lang: str, page: str, title: str) -> str:
+    """Every question of ``topics`` on one page, answers unfolded, for printing and PDF."""
+    lines = [f"# {escape_markdown(title)}", "", '<div class="hb-print-page"></div>', ""]
+    for topic in topics:
+        if len(topics) > 1:
+            lines += [f"## {escape_markdown(topic.title[lang])}", ""]
+        for qid in topic.question_ids():
+            item = handbook.questions[qid]
+            if item.broken:
+                continue
+            level = "###" if len(topics) > 1 else "##"
+            lines += [f"{level} {escape_markdown(item.title[lang])} {{#{qid}}}", ""]
+            answer = answer_block(handbook, qid, lang, page)
+            lines += demote_headings(answer, 2 if len(topics) > 1 else 1)
+    return "\n".join(lines)
+
+
+def demote_headings(lines: list[str], levels: int) -> list[str]:
+    """Answer headings go below the question's heading on a print page (outside code)."""
+    out = []
+    for line in lines:
+        for _, row, in_code in prose_lines(line, 1):
+            out.append("#" * levels + row if not in_code and row.startswith("#") else row)
+    return out
+
+
+def label_key(label: str) -> tuple[tuple[int, int | str], ...]:
+    """Natural order of position labels: 2.10 after 2.9, 2.4.a before 2.4.b."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in label.split("."))
+
+
+def collection_order(handbook: Handbook, key: str) -> list[tuple[str, str]]:
+    """(label, question id) in the collection's own order, rebuilt from the position labels."""
+    entries = [(label, qid) for qid, q in handbook.questions.items() for label in q.asked_in.get(key, [])]
+    return sorted(entries, key=lambda entry: (label_key(entry[0]), entry[1]))
+
+
+def collections_index(handbook: Handbook, lang: str) -> str:
+    lines = [
+        f"# {t(lang, 'by_collection')}",
+        "",
+        t(lang, "by_collection_intro"),
+        "",
+        f"| {t(lang, 'collection')} | {t(lang, 'questions')} |",
+        "|---|---:|",
+    ]
+    for key, collection in handbook.collections.items():
+        count = len({qid for _, qid in collection_order(handbook, key)})
+        lines.append(f"| [{escape_markdown(collection.title)}]({key}.md) | {count} |")
+    return "\n".join(lines) + "\n"
+
+
+def collection_page(handbook: Handbook, key: str, lang: str) -> str:
+    collection = handbook.collections[key]
+    page = f"collections/{key}.md"
+    lines = [f"# {escape_markdown(collection.title)}", ""]
+    if collection.link:
+        lines += [f"<{collection.link}>", ""]
+    lines += [t(lang, "collection_intro"), "", f"| {t(lang, 'position')} | {t(lang, 'question')} |", "|---|---|"]
+    for label, qid in collection_order(handbook, key):
+        question = handbook.questions[qid]
+        link = relative_link(page, question_page(handbook, qid))
+        lines.append(f"| `{label}` | [{escape_markdown(question.title[lang])}]({link}) |")
+    return "\n".join(lines) + "\n"
+
+
+def tags_page(handbook: Handbook, lang: str) -> str:
+    by_tag: dict[str, list[str]] = {}
+    for qid in handbook.ordered_ids():
+        for tag in handbook.questions[qid].tags:
+            by_tag.setdefault(tag, []).append(qid)
+    lines = [f"# {t(lang, 'all_tags')}", ""]
+    for tag in sorted(by_tag, key=lambda x: (x.casefold(), x)):
+        links = ", ".join(
+            f"[{escape_markdown(handbook.questions[q].title[lang])}]({question_page(handbook, q)})" for q in by_tag[tag]
+        )
+        lines.append(f"- **{escape_markdown(tag)}**: {links}")
+    return "\n".join(lines) + "\n"
 
 
 def link_list(handbook: Handbook, ids: list[str], lang: str, from_page: str) -> list[str]:
@@ -100,7 +212,51 @@ def link_list(handbook: Handbook, ids: list[str], lang: str, from_page: str) -> 
     ]
 
 
-def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[str]]) -> str:
+@dataclass
+class SiteInfo:
+    """What pages need from outside the content: where to edit a file, when it last changed."""
+
+    repo_url: str = ""
+    branch: str = "main"
+    updated: dict[str, str] = field(default_factory=dict)
+    """Question id -> date (YYYY-MM-DD) of the last commit that touched its file."""
+
+
+def asked_count(question: Question) -> int:
+    return len(question.asked_in)
+
+
+def asked_badge(lang: str, question: Question) -> str:
+    count = asked_count(question)
+    if not count:
+        return ""
+    return (
+        f'<span class="hb-asked-count" title="{html.escape(t(lang, "asked_count_hint"))}">'
+        f"{html.escape(t(lang, 'asked_count', count=count))}</span>"
+    )
+
+
+def answer_block(handbook: Handbook, qid: str, lang: str, page: str) -> list[str]:
+    """Meta line, where it is asked, and the answer between markers the practice mode folds."""
+    item = handbook.questions[qid]
+    meta = [f'<span class="hb-label">{t(lang, "difficulty")}</span> {difficulty_badge(lang, item.difficulty)}']
+    badge = asked_badge(lang, item)
+    if badge:
+        meta.append(badge)
+    if item.tags:
+        meta.append(f'<span class="hb-label">{t(lang, "tags")}</span> {tag_list(item.tags)}')
+    lines = [f'<div class="hb-meta" data-qid="{html.escape(qid)}" markdown="0">{" ".join(meta)}</div>', ""]
+    if item.asked_in:
+        lines += [
+            f'<p class="hb-asked"><span class="hb-label">{t(lang, "asked_in")}</span> {collection_labels(handbook, item)}</p>',
+            "",
+        ]
+    answer = resolve_cross_links(normalize_link_targets(item.sections[lang].text.strip("\n")), lang, page, handbook)
+    return lines + ['<div class="hb-answer-start"></div>', "", answer, "", '<div class="hb-answer-end"></div>', ""]
+
+
+def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[str]], site: SiteInfo | None = None) -> str:
+    site = site or SiteInfo()
     item = handbook.questions[qid]
     page = question_page(handbook, qid)
     lines = [f"# {escape_markdown(item.title[lang])}", ""]
@@ -108,24 +264,31 @@ def question(handbook: Handbook, qid: str, lang: str, backlinks: dict[str, list[
         return "\n".join(lines + problem_box(lang, "failure", t(lang, "broken_title"), item.problems))
     if item.problems:  # shown in preview; a strict build fails before publishing
         lines += problem_box(lang, "warning", t(lang, "problems_title"), item.problems)
-    meta = [f'<span class="hb-label">{t(lang, "difficulty")}</span> {difficulty_badge(lang, item.difficulty)}']
-    if item.tags:
-        meta.append(f'<span class="hb-label">{t(lang, "tags")}</span> {tag_list(item.tags)}')
-    lines += [f'<div class="hb-meta" markdown="0">{" ".join(meta)}</div>', ""]
-    if item.asked_in:
-        lines += [
-            f'<p class="hb-asked"><span class="hb-label">{t(lang, "asked_in")}</span> {collection_labels(handbook, item)}</p>',
-            "",
-        ]
-    answer = resolve_cross_links(normalize_link_targets(item.sections[lang].text.strip("\n")), lang, page, handbook)
-    lines += [answer, ""]
+    lines += answer_block(handbook, qid, lang, page)
     related = [r for r in item.related if r in handbook.questions and r != qid]
     if related:
         lines += [f"## {t(lang, 'related')} {{#related}}", ""] + link_list(handbook, related, lang, page) + [""]
     sources = backlinks.get(qid, [])
     if sources:
         lines += [f"## {t(lang, 'referenced_by')} {{#referenced-by}}", ""] + link_list(handbook, sources, lang, page) + [""]
+    lines += page_footer(item, lang, site)
     return "\n".join(lines)
+
+
+def page_footer(item: Question, lang: str, site: SiteInfo) -> list[str]:
+    """Last update, edit this page, report a mistake (pre-filled issue naming the question)."""
+    parts = []
+    if item.id in site.updated:
+        parts.append(f'<span class="hb-updated">{html.escape(t(lang, "updated", date=site.updated[item.id]))}</span>')
+    if site.repo_url:
+        repo = site.repo_url.rstrip("/")
+        edit = f"{repo}/edit/{site.branch}/{item.path}"
+        title = f"[{t(lang, 'mistake_prefix')}] {item.id}: {item.title[lang]}"
+        body = t(lang, "mistake_body", id=item.id, path=item.path)
+        report = f"{repo}/issues/new?" + urlencode({"template": "mistake.yml", "labels": "mistake", "title": title, "body": body})
+        parts.append(f'<a class="hb-edit" href="{html.escape(edit)}">{html.escape(t(lang, "edit"))}</a>')
+        parts.append(f'<a class="hb-report" href="{html.escape(report)}">{html.escape(t(lang, "report"))}</a>')
+    return [f'<p class="hb-footer">{" · ".join(parts)}</p>', ""] if parts else []
 
 
 def problem_box(lang: str, kind: str, title: str, problems: list[str]) -> list[str]:
@@ -137,15 +300,30 @@ def problem_box(lang: str, kind: str, title: str, problems: list[str]) -> list[s
     )
 
 
-def edition(handbook: Handbook, lang: str) -> dict[str, str]:
+def edition(handbook: Handbook, lang: str, site: SiteInfo | None = None) -> dict[str, str]:
     """Every page of one language edition: source path -> Markdown."""
     backlinks = handbook.backlinks()
     pages = {HOME_PAGE: home(handbook, lang)}
     for topic in handbook.topics:
         pages[topic_page(topic.key)] = topic_toc(handbook, topic, lang)
         for qid in topic.question_ids():
-            pages[question_page(handbook, qid)] = question(handbook, qid, lang, backlinks)
+            pages[question_page(handbook, qid)] = question(handbook, qid, lang, backlinks, site)
+        pages[print_page_path(topic.key)] = print_page(
+            handbook, [topic], lang, print_page_path(topic.key), t(lang, "print_title", topic=topic.title[lang])
+        )
+    pages[PRINT_ALL] = print_page(handbook, handbook.topics, lang, PRINT_ALL, t(lang, "site_title"))
+    pages[COLLECTIONS_PAGE] = collections_index(handbook, lang)
+    for key in handbook.collections:
+        pages[f"collections/{key}.md"] = collection_page(handbook, key, lang)
+    pages[TAGS_PAGE] = tags_page(handbook, lang)
     return pages
+
+
+PRINT_ALL = "print.md"
+
+
+def print_page_path(topic_key: str) -> str:
+    return f"{topic_key}/print.md"
 
 
 def edition_paths(handbook: Handbook) -> list[str]:
@@ -171,4 +349,6 @@ def nav(handbook: Handbook, lang: str) -> list[object]:
                 }
             )
         items.append({topic.title[lang]: children})
+    items.append({t(lang, "by_collection"): [COLLECTIONS_PAGE] + [f"collections/{key}.md" for key in handbook.collections]})
+    items.append({t(lang, "all_tags"): TAGS_PAGE})
     return items

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import pages
+from .history import last_changed
 from .links import HOME_PAGE
 from .loader import load_handbook
 from .model import Handbook
@@ -36,8 +37,9 @@ log = get_plugin_logger("handbook")
 PACKAGE = Path(__file__).parent
 WORKER = "assets/handbook/search-worker.js"
 STYLESHEET = "assets/handbook/handbook.css"
+SCRIPT = "assets/handbook/handbook.js"
 MATHJAX_CONFIG = "assets/handbook/mathjax-config.js"
-ASSETS = {WORKER: "search-worker.js", STYLESHEET: "handbook.css", MATHJAX_CONFIG: "mathjax-config.js"}
+ASSETS = {WORKER: "search-worker.js", STYLESHEET: "handbook.css", MATHJAX_CONFIG: "mathjax-config.js", SCRIPT: "handbook.js"}
 
 
 class HandbookConfig(base.Config):
@@ -49,6 +51,8 @@ class HandbookConfig(base.Config):
     """Where each edition lives, relative to the site root of the Chinese edition."""
     check = c.Type(bool, default=True)
     """``false`` skips validation (only for testing the sanitizer); never for a published build."""
+    branch = c.Type(str, default="main")
+    """Branch that "edit this page" links point to (the repository is the config's ``repo_url``)."""
     search_engine = c.Choice(("handbook", "material"), default="handbook")
     """``material`` keeps Material's stock search, for comparisons and benchmarks only."""
 
@@ -80,6 +84,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def __init__(self) -> None:
         self.handbook = Handbook()
+        self.site = pages.SiteInfo()
         self.user_terms: frozenset[str] = frozenset()
         self.segmenting: Future[dict[str, tuple[str, ...]]] | None = None
         self.runs: set[str] = set()
@@ -101,15 +106,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if MATHJAX_CONFIG not in [str(script) for script in config.extra_javascript]:
+        scripts = [str(script) for script in config.extra_javascript]
+        if MATHJAX_CONFIG not in scripts:
             config.extra_javascript.insert(0, MATHJAX_CONFIG)
+        if SCRIPT not in scripts:
+            config.extra_javascript.append(SCRIPT)
+        root = Path(config.config_file_path).parent
+        dates = last_changed(root, self.config.content)
+        self.site = pages.SiteInfo(
+            repo_url=config.repo_url or "",
+            branch=self.config.branch,
+            updated={q.id: dates[q.path] for q in self.handbook.questions.values() if q.path in dates},
+        )
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for file in list(files):
             if not file.generated_by and file.src_uri.endswith((".md", ".yml", ".yaml")):
                 files.remove(file)
-        for src_uri, markdown in pages.edition(self.handbook, self.config.language).items():
+        for src_uri, markdown in pages.edition(self.handbook, self.config.language, self.site).items():
             page = GeneratedPage.generated(config, src_uri, content=markdown)
             page.modified = BUILT_MARKDOWN.get((config.site_dir, src_uri)) != markdown
             BUILT_MARKDOWN[(config.site_dir, src_uri)] = markdown
@@ -163,8 +178,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if src == HOME_PAGE:
             return None
         topic_key, _, name = src.partition("/")
+        topic = next((t for t in self.handbook.topics if t.key == topic_key), None)
+        if topic is None:  # collections, tags and print pages repeat question text: not indexed
+            return None
         if name == "index.md":
-            topic = self.handbook.topic(topic_key)
             return SearchDoc(page.url, topic.title[lang], html_to_text(html_content), kind="topic")
         question = self.handbook.questions.get(name.removesuffix(".md"))
         if question is None:

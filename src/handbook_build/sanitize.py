@@ -82,7 +82,9 @@ ATTRIBUTES = {
     "details": {"open"},
     "label": {"for"},
     "input": {"type", "checked", "disabled", "name"},  # pymdownx tabbed and task lists
-    "div": {"markdown"},
+    "div": {"markdown", "data-qid"},
+    "span": {"data-qid"},
+    "p": {"data-topic"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 STYLE_PROPERTIES = {"text-align"}  # table column alignment from Markdown tables

@@ -16,6 +16,10 @@ from .problems import Problem
 LANGUAGES = ("zh", "en")
 DIFFICULTIES = ("easy", "medium", "hard")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_IDS = ("index", "print")
+"""Page names the build generates inside every topic folder."""
+RESERVED_TOPICS = ("collections", "tags", "print", "search", "assets", "en", "zh")
+"""Folder names the build uses at the site root."""
 QUESTION_KEYS = ("id", "title", "difficulty", "tags", "related", "asked_in")
 REQUIRED_QUESTION_KEYS = ("id", "title", "difficulty", "tags", "asked_in")
 TOPIC_KEYS = ("order", "title", "description", "groups")
@@ -128,6 +132,16 @@ def check_question_front_matter(data: dict[str, Any], path: str, lines: dict[str
                     "id",
                     f"'{qid}' is not a valid id",
                     "use lower-case letters, digits and '-', like 'rope-derivation'",
+                )
+            )
+        elif qid in RESERVED_IDS:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "id",
+                    f"'{qid}' is reserved for a generated page",
+                    f"choose another id (not {', '.join(RESERVED_IDS)}) and rename the file",
                 )
             )
         elif qid != expected_id:
