@@ -32,8 +32,11 @@ DECLARED_DIFFERENCES = {"sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/s
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def main() -> int:
@@ -45,21 +48,29 @@ def main() -> int:
         one = build_editions(ROOT, Path(tmp) / "one")
         two = build_editions(ROOT, Path(tmp) / "two")
         report = check_site(one)
-        print(f"link check: {report.pages} pages, {report.links_checked} internal links and anchors, "
-              f"{len(report.broken)} broken")
+        print(f"link check: {report.pages} pages, {report.links_checked} internal links and anchors, {len(report.broken)} broken")
         first, second = digest(one), digest(two)
         differing = sorted(name for name in first if first[name] != second.get(name))
         unexpected = [name for name in differing if name not in DECLARED_DIFFERENCES]
-        print(f"reproducible build: {len(first)} files, {len(differing)} differ "
-              f"({', '.join(differing) or 'none'}), {len(unexpected)} unexpected")
+        print(
+            f"reproducible build: {len(first)} files, {len(differing)} differ "
+            f"({', '.join(differing) or 'none'}), {len(unexpected)} unexpected"
+        )
         for edition in ("", "en/"):
-            pages = [p for p in (one / edition).glob("*/*/index.html") if p.parent.parent.name != "en"]
+            topics = {t.key for t in handbook.topics}
+            pages = [
+                p for p in (one / edition).glob("*/*/index.html") if p.parent.parent.name in topics and p.parent.name != "print"
+            ]
             index = json.loads((one / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
             entries = [d for d in index["docs"] if d.get("kind") == "question"]
-            toc = sum(len(re.findall(r'<td><a href="[^"/]+/">', (one / edition / t.key / "index.html").read_text(
-                encoding="utf-8"))) for t in handbook.topics)
-            print(f"edition '{edition or 'zh'}': {len(handbook.questions)} question files, {len(pages)} question pages, "
-                  f"{len(entries)} search entries, {toc} table-of-contents entries")
+            toc = sum(
+                len(re.findall(r'<td><a href="[^"/]+/">', (one / edition / t.key / "index.html").read_text(encoding="utf-8")))
+                for t in handbook.topics
+            )
+            print(
+                f"edition '{edition or 'zh'}': {len(handbook.questions)} question files, {len(pages)} question pages, "
+                f"{len(entries)} search entries, {toc} table-of-contents entries"
+            )
     return 0
 
 

@@ -53,4 +53,5 @@ def test_answer_code_runs(path, line, code):
         pytest.importorskip("torch")  # CI installs torch: there a missing torch fails the test
     assert "assert" in code, f"{path}:{line}: the block must check its own result with assert"
     namespace: dict[str, object] = {"__name__": "__answer__"}
-    exec(compile(code, f"{path}:{line}", "exec"), namespace)  # noqa: S102 - the repository's own reviewed content
+    # dont_inherit: the block must not pick up this module's `from __future__ import annotations`
+    exec(compile(code, f"{path}:{line}", "exec", dont_inherit=True), namespace)  # noqa: S102 - reviewed content
