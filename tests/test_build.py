@@ -202,3 +202,14 @@ def test_builds_are_reproducible(tmp_path):
     two = {k: v for k, v in digest(second).items() if k not in declared}
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_material_search_indexing_is_skipped_but_its_search_box_stays(tiny_site):
+    from mkdocs.config import load_config
+
+    config = load_config(str(TINY / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    search = config.plugins["material/search"]
+    for event in ("page_context", "post_build"):
+        assert all(getattr(h, "__self__", None) is not search for h in config.plugins.events[event])
+    assert 'class="md-search"' in page(tiny_site, "basics/forgetting")

@@ -101,6 +101,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.warning(f"{len(problems)} content problem(s); run 'handbook check' for the list")
         if not self.handbook.questions and not self.handbook.topics:
             raise PluginError(f"no topics found in {content}")
+        if self.config.search_engine == "handbook":
+            skip_material_indexing(config)
         lang = self.config.language
         config.nav = escape_nav(pages.nav(self.handbook, lang))
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
@@ -228,6 +230,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         (folder / "search_index.json").write_text(json.dumps(head, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         for name, data in extra.items():
             (folder / name).write_bytes(data)
+
+
+def skip_material_indexing(config: MkDocsConfig) -> None:
+    """Keep Material's search plugin for its search box, but not its indexing.
+
+    Material renders the search UI only when its plugin is configured; its per-page indexing
+    (an HTML parser over every page, plus jieba for Chinese) was 45% of the build at 1,000
+    questions, and its index is replaced by ours in ``on_post_build`` anyway.
+    """
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return
+    for event in ("page_context", "post_build"):
+        handlers = config.plugins.events.get(event, [])
+        config.plugins.events[event] = [h for h in handlers if getattr(h, "__self__", None) is not search]
 
 
 def escape_nav(items: list[Any]) -> list[Any]:
