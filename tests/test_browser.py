@@ -71,10 +71,12 @@ def test_search_with_no_match_says_so(browser, site_url):
 def test_language_switch_goes_to_same_question(browser, site_url):
     page = offline_page(browser, site_url)
     page.goto(site_url + "basics/position-basics/")
+    page.wait_for_load_state("networkidle")  # Material has fetched both sitemaps: its own handler is armed
     page.hover(".md-header__option .md-select")
     page.click("a.md-select__link[hreflang=en]")
     page.wait_for_url(site_url + "en/basics/position-basics/")
     assert page.inner_text("article h1").startswith("What is position encoding?")
+    page.wait_for_load_state("networkidle")
     page.hover(".md-header__option .md-select")
     page.click("a.md-select__link[hreflang=zh]")
     page.wait_for_url(site_url + "basics/position-basics/")

@@ -67,6 +67,44 @@ def normalize_link_targets(markdown: str) -> str:
     return "\n".join(out)
 
 
+RELATIVE_TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]+)")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def sub_outside_inline_code(pattern: re.Pattern[str], replace, line: str) -> str:
+    """``pattern.sub`` on the parts of a line that are not inline code spans."""
+    pieces, last = [], 0
+    for code in INLINE_CODE.finditer(line):
+        pieces.append(pattern.sub(replace, line[last : code.start()]))
+        pieces.append(code.group(0))
+        last = code.end()
+    pieces.append(pattern.sub(replace, line[last:]))
+    return "".join(pieces)
+
+
+def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
+    """Relative link targets written for ``from_page`` made to work from ``to_page`` (outside code).
+
+    A print page shows answers of other folders; an image link ``../t/fig.png`` in
+    ``t/q.md`` must become ``t/fig.png`` on a root-level print page.
+    """
+    from_dir, to_dir = posixpath.dirname(from_page), posixpath.dirname(to_page)
+    if from_dir == to_dir or "](" not in markdown:
+        return markdown
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if target.startswith(("/", "#")) or SCHEME.match(target):
+            return match.group(0)
+        moved = posixpath.normpath(posixpath.join(from_dir, target))
+        return match.group(1) + posixpath.relpath(moved, to_dir or ".")
+
+    out = []
+    for _, line, in_code in prose_lines(markdown, 1):
+        out.append(line if in_code or "](" not in line else sub_outside_inline_code(RELATIVE_TARGET, fix, line))
+    return "\n".join(out)
+
+
 def resolve_cross_links(markdown: str, lang: str, from_page: str, handbook: Handbook) -> str:
     """Replace ``[[id]]`` and ``[[id|text]]`` outside code with Markdown links.
 
@@ -88,11 +126,5 @@ def resolve_cross_links(markdown: str, lang: str, from_page: str, handbook: Hand
         if in_code or "[[" not in line:
             out.append(line)
             continue
-        pieces, last = [], 0
-        for code in INLINE_CODE.finditer(line):
-            pieces.append(CROSS_LINK.sub(replace, line[last : code.start()]))
-            pieces.append(code.group(0))
-            last = code.end()
-        pieces.append(CROSS_LINK.sub(replace, line[last:]))
-        out.append("".join(pieces))
+        out.append(sub_outside_inline_code(CROSS_LINK, replace, line))
     return "\n".join(out)

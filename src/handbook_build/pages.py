@@ -17,6 +17,7 @@ from .links import (
     escape_markdown,
     normalize_link_targets,
     question_page,
+    rebase_links,
     relative_link,
     resolve_cross_links,
     topic_page,
@@ -251,7 +252,9 @@ def answer_block(handbook: Handbook, qid: str, lang: str, page: str) -> list[str
             f'<p class="hb-asked"><span class="hb-label">{t(lang, "asked_in")}</span> {collection_labels(handbook, item)}</p>',
             "",
         ]
-    answer = resolve_cross_links(normalize_link_targets(item.sections[lang].text.strip("\n")), lang, page, handbook)
+    answer = normalize_link_targets(item.sections[lang].text.strip("\n"))
+    answer = rebase_links(answer, question_page(handbook, qid), page)
+    answer = resolve_cross_links(answer, lang, page, handbook)
     return lines + ['<div class="hb-answer-start"></div>', "", answer, "", '<div class="hb-answer-end"></div>', ""]
 
 
