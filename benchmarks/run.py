@@ -150,7 +150,7 @@ document.addEventListener('keyup', () => { window.__hb.keyup = performance.now()
 new MutationObserver(() => {
   const list = document.querySelector('.md-search-result__list');
   if (list && list.children.length) window.__hb.shown.push(performance.now());
-}).observe(document.documentElement, {subtree: true, childList: true});
+}).observe(document, {subtree: true, childList: true});  // documentElement may not exist yet
 """
 FIRST_RESULT = "() => window.__hb.keyup > 0 && window.__hb.shown.some(t => t >= window.__hb.keyup)"
 ELAPSED = "window.__hb.shown.find(t => t >= window.__hb.keyup) - window.__hb.keyup"

@@ -36,3 +36,22 @@ def tiny_copy(tmp_path: Path) -> Path:
     target = tmp_path / "tiny"
     shutil.copytree(TINY, target, ignore=shutil.ignore_patterns("site"))
     return target
+
+
+@pytest.fixture(scope="session")
+def site_url(tiny_site):
+    """The tiny site served on localhost, for browser tests (skips locally without Chromium, fails in CI)."""
+    from browser import require_browser, serve
+
+    require_browser()
+    with serve(tiny_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(site_url):
+    """One headless Chromium for all browser tests of the tiny site."""
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance

@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from browser import chromium, offline_page, require_browser, search, serve
+from browser import offline_page, search
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site_url(tiny_site):
-    require_browser()
-    with serve(tiny_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(site_url):
-    with chromium() as browser:
-        yield browser
 
 
 ZH_QUERIES = {

@@ -7,25 +7,12 @@ import subprocess
 import sys
 
 import pytest
-from browser import chromium, require_browser, serve
+from browser import require_browser
 from conftest import TINY, build_editions
 
 pytestmark = pytest.mark.browser
 
 QUESTION_URLS = {"basics/position-basics/", "basics/forgetting/", "basics/attention-intro/", "advanced/rope-math/"}
-
-
-@pytest.fixture(scope="module")
-def site_url(tiny_site):
-    require_browser()
-    with serve(tiny_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(site_url):
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture()

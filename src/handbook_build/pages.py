@@ -126,20 +126,15 @@ def topic_toc(handbook: Handbook, topic: Topic, lang: str) -> str:
     return "\n".join(lines)
 
 
-def print_page(handbook: Handbook, topics: list[Topic], lang: str, page: str, title: str) -> str:
-    """Every question of ``topics`` on one page, answers unfolded, for printing and PDF."""
+def print_page(handbook: Handbook, topic: Topic, lang: str, page: str, title: str) -> str:
+    """Every question of a topic on one page, answers unfolded, for printing and PDF."""
     lines = [f"# {escape_markdown(title)}", "", '<div class="hb-print-page"></div>', ""]
-    for topic in topics:
-        if len(topics) > 1:
-            lines += [f"## {escape_markdown(topic.title[lang])}", ""]
-        for qid in topic.question_ids():
-            item = handbook.questions[qid]
-            if item.broken:
-                continue
-            level = "###" if len(topics) > 1 else "##"
-            lines += [f"{level} {escape_markdown(item.title[lang])} {{#{qid}}}", ""]
-            answer = answer_block(handbook, qid, lang, page)
-            lines += demote_headings(answer, 2 if len(topics) > 1 else 1)
+    for qid in topic.question_ids():
+        item = handbook.questions[qid]
+        if item.broken:
+            continue
+        lines += [f"## {escape_markdown(item.title[lang])} {{#{qid}}}", ""]
+        lines += demote_headings(answer_block(handbook, qid, lang, page), 1)
     return "\n".join(lines)
 
 
@@ -312,17 +307,13 @@ def edition(handbook: Handbook, lang: str, site: SiteInfo | None = None) -> dict
         for qid in topic.question_ids():
             pages[question_page(handbook, qid)] = question(handbook, qid, lang, backlinks, site)
         pages[print_page_path(topic.key)] = print_page(
-            handbook, [topic], lang, print_page_path(topic.key), t(lang, "print_title", topic=topic.title[lang])
+            handbook, topic, lang, print_page_path(topic.key), t(lang, "print_title", topic=topic.title[lang])
         )
-    pages[PRINT_ALL] = print_page(handbook, handbook.topics, lang, PRINT_ALL, t(lang, "site_title"))
     pages[COLLECTIONS_PAGE] = collections_index(handbook, lang)
     for key in handbook.collections:
         pages[f"collections/{key}.md"] = collection_page(handbook, key, lang)
     pages[TAGS_PAGE] = tags_page(handbook, lang)
     return pages
-
-
-PRINT_ALL = "print.md"
 
 
 def print_page_path(topic_key: str) -> str:

@@ -1,4 +1,5 @@
-"""PDF of each edition: Chromium prints the built site's all-topics print page.
+"""PDF of each edition: Chromium prints the home page and every topic's print view, in order,
+and pypdf joins them into one file.
 
 Run after ``handbook build`` (the deploy workflow does both from the same build, so the PDF
 never lags the site). Needs Playwright's Python package and a Chromium: Debian's
@@ -8,7 +9,9 @@ never lags the site). Needs Playwright's Python package and a Chromium: Debian's
 from __future__ import annotations
 
 import functools
+import io
 import os
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 EDITIONS = (("", "zh"), ("en/", "en"))
+MARGINS = {"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -29,9 +33,20 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def topic_urls(site: Path, edition: str) -> list[str]:
+    """Print views of the edition's topics, in the home page's order."""
+    home = (site / edition / "index.html").read_text(encoding="utf-8")
+    keys = []
+    for key in re.findall(r'<td><a href="([a-z0-9-]+)/"', home):
+        if key not in keys and (site / edition / key / "print" / "index.html").exists():
+            keys.append(key)
+    return [f"{edition}{key}/print/" for key in keys]
+
+
 def write_pdfs(site: Path, name: str = "llm-interview-handbook") -> list[Path]:
     """``site/downloads/<name>-zh.pdf`` and ``site/en/downloads/<name>-en.pdf``."""
     from playwright.sync_api import sync_playwright
+    from pypdf import PdfWriter
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -43,19 +58,18 @@ def write_pdfs(site: Path, name: str = "llm-interview-handbook") -> list[Path]:
                 executable_path=os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS
             )
             page = browser.new_page()
+            page.emulate_media(media="print")
             for edition, lang in EDITIONS:
-                if not (site / edition / "print" / "index.html").exists():
+                if not (site / edition / "index.html").exists():
                     continue
-                page.goto(f"{base}{edition}print/", wait_until="networkidle", timeout=120_000)
-                page.emulate_media(media="print")
+                merged = PdfWriter()
+                for url in [edition, *topic_urls(site, edition)]:
+                    page.goto(base + url, wait_until="networkidle", timeout=120_000)
+                    merged.append(io.BytesIO(page.pdf(format="A4", print_background=True, margin=MARGINS)))
                 target = site / edition / "downloads" / f"{name}-{lang}.pdf"
                 target.parent.mkdir(parents=True, exist_ok=True)
-                page.pdf(
-                    path=str(target),
-                    format="A4",
-                    print_background=True,
-                    margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
-                )
+                with target.open("wb") as out:
+                    merged.write(out)
                 written.append(target)
             browser.close()
     finally:
