@@ -62,8 +62,11 @@ def write_projects(work: Path, size: int) -> tuple[Path, Path]:
     plain = work / f"plain-{size}"
     handbook, problems = load_handbook(project / "content")
     assert not problems, problems[:3]
-    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}", "null"))
+    base = yaml.safe_load(
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}", "null")
+    )
     for lang in ("zh", "en"):
         docs = plain / lang / "docs"
         for src, markdown in pages.edition(handbook, lang).items():
@@ -71,11 +74,11 @@ def write_projects(work: Path, size: int) -> tuple[Path, Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
         config = dict(base)
-        config.update(docs_dir="docs", site_dir="site", nav=pages.nav(handbook, lang),
-                      plugins=["search"], extra_css=[])
+        config.update(docs_dir="docs", site_dir="site", nav=pages.nav(handbook, lang), plugins=["search"], extra_css=[])
         config["theme"] = dict(base["theme"], language=lang)
-        config["markdown_extensions"] = [e for e in base["markdown_extensions"] if not (
-            isinstance(e, dict) and "toc" in e)] + [{"toc": {"permalink": True}}]
+        config["markdown_extensions"] = [e for e in base["markdown_extensions"] if not (isinstance(e, dict) and "toc" in e)] + [
+            {"toc": {"permalink": True}}
+        ]
         (plain / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return project, plain
 
@@ -113,8 +116,12 @@ def fetch(url: str) -> str:
 def preview_loop(project: Path, runs: int) -> list[float]:
     """Seconds from saving an edit to one question until `mkdocs serve` serves the new page."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     question = next((project / "content").glob("topic-0000/q00003.md"))
     url = f"http://127.0.0.1:{port}/topic-0000/q00003/"
     times = []
@@ -157,7 +164,11 @@ ELAPSED = "window.__hb.shown.find(t => t >= window.__hb.keyup) - window.__hb.key
 
 
 def search_timing(site: Path, edition: str, queries: list[str], cold: bool) -> tuple[list[float], int, int]:
-    """Milliseconds from last keystroke to first results; search bytes downloaded before them (raw, gzip)."""
+    """Milliseconds from last keystroke to first results; search bytes downloaded before them (raw, gzip).
+
+    Bytes count the search files (index, worker, language files, text shards) whose responses
+    ended before the first result appeared, including requests made by the search worker.
+    """
     from browser import chromium, serve
 
     times, raw_bytes, gzip_bytes = [], [], []
@@ -167,11 +178,11 @@ def search_timing(site: Path, edition: str, queries: list[str], cold: bool) -> t
             page = context.new_page()
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
             page.add_init_script(TIMING_SCRIPT)
-            bodies: list[bytes] = []
+            requests: list = []
 
-            def keep(response, bodies=bodies):
+            def keep(response, requests=requests):
                 if response.ok and any(p in response.url for p in SEARCH_PATHS):
-                    bodies.append(response.body())
+                    requests.append(response.request)
 
             page.on("response", keep)
             page.goto(base + edition)
@@ -188,8 +199,16 @@ def search_timing(site: Path, edition: str, queries: list[str], cold: bool) -> t
             page.keyboard.press("End")
             page.wait_for_function(FIRST_RESULT, timeout=60_000)
             times.append(page.evaluate(ELAPSED))
-            raw_bytes.append(sum(len(b) for b in bodies))
-            gzip_bytes.append(sum(len(gzip.compress(b)) for b in bodies))
+            first = page.evaluate(f"performance.timeOrigin + window.__hb.shown.find(t => t >= window.__hb.keyup)")
+            page.wait_for_load_state("networkidle")
+            before = set()
+            for request in requests:
+                timing = request.timing
+                if timing["responseEnd"] >= 0 and timing["startTime"] + timing["responseEnd"] <= first:
+                    before.add(request.url.removeprefix(base).split("?")[0])
+            data = [(site / path).read_bytes() for path in before if (site / path).is_file()]
+            raw_bytes.append(sum(map(len, data)))
+            gzip_bytes.append(sum(len(gzip.compress(d)) for d in data))
             context.close()
     return times, int(statistics.median(raw_bytes)), int(statistics.median(gzip_bytes))
 
@@ -213,13 +232,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
     parser.add_argument("--skip-search", action="store_true")
     parser.add_argument("--skip-preview", action="store_true")
+    parser.add_argument("--skip-build", action="store_true", help="only preview and search (builds once)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     rows, search_rows, preview_row = [], [], None
     for size in args.sizes:
         project, plain = write_projects(args.work, size)
         ours, base = [], []
-        for _ in range(args.runs if size < 5000 else args.large_runs):
+        for _ in range(1 if args.skip_build else args.runs if size < 5000 else args.large_runs):
             ours.append(build_handbook(project))
             base.append(build_plain(plain))
         our_time = statistics.median(t for t, _ in ours)
@@ -227,8 +247,11 @@ def main() -> int:
         our_mem = max(m for _, m in ours)
         base_mem = max(m for _, m in base)
         rows.append((size, our_time, base_time, our_mem, base_mem))
-        print(f"{size}: build {our_time:.1f}s vs plain {base_time:.1f}s ({our_time / base_time:.2f}x), "
-              f"peak {our_mem / 1024:.0f} MiB vs {base_mem / 1024:.0f} MiB", flush=True)
+        print(
+            f"{size}: build {our_time:.1f}s vs plain {base_time:.1f}s ({our_time / base_time:.2f}x), "
+            f"peak {our_mem / 1024:.0f} MiB vs {base_mem / 1024:.0f} MiB",
+            flush=True,
+        )
         if size == 1000 and not args.skip_preview:
             preview_row = preview_loop(project, args.runs)
             print(f"preview: {preview_row}", flush=True)
@@ -242,45 +265,67 @@ def main() -> int:
                 plain_cold = search_timing(plain_site, "", QUERIES[lang], cold=True)
                 plain_warm = search_timing(plain_site, "", QUERIES[lang], cold=False)
                 search_rows.append((size, lang, our_index, plain_index, cold, warm, plain_cold, plain_warm))
-                print(f"search {size} {lang}: ours cold {statistics.median(cold[0]):.0f} ms "
-                      f"warm {statistics.median(warm[0]):.0f} ms, {kib(cold[2])} gz before first result; "
-                      f"stock cold {statistics.median(plain_cold[0]):.0f} ms, {kib(plain_cold[2])} gz", flush=True)
+                print(
+                    f"search {size} {lang}: ours cold {statistics.median(cold[0]):.0f} ms "
+                    f"warm {statistics.median(warm[0]):.0f} ms, {kib(cold[2])} gz before first result; "
+                    f"stock cold {statistics.median(plain_cold[0]):.0f} ms, {kib(plain_cold[2])} gz",
+                    flush=True,
+                )
     write_report(args, rows, preview_row, search_rows)
     return 0
 
 
 def write_report(args, rows, preview_row, search_rows) -> None:
     lines = [
-        "# Benchmark results", "",
+        "# Benchmark results",
+        "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{time.strftime('%Y-%m-%d')}. Command: `python benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} "
         f"--runs {args.runs} --large-runs {args.large_runs}`. Medians of {args.runs} runs "
-        f"({args.large_runs} at 5,000 questions and above).", "",
-        "## Full build (both editions)", "",
+        f"({args.large_runs} at 5,000 questions and above).",
+        "",
+        "## Full build (both editions)",
+        "",
         "| questions | handbook plugin | plain Material, same pages | ratio | peak memory (handbook) | peak memory (plain) |",
         "|---:|---:|---:|---:|---:|---:|",
     ]
     for size, ours, base, our_mem, base_mem in rows:
-        lines.append(f"| {size:,} | {ours:.1f} s | {base:.1f} s | {ours / base:.2f}× | {our_mem / 1024:.0f} MiB | "
-                     f"{base_mem / 1024:.0f} MiB |")
+        lines.append(
+            f"| {size:,} | {ours:.1f} s | {base:.1f} s | {ours / base:.2f}× | {our_mem / 1024:.0f} MiB | "
+            f"{base_mem / 1024:.0f} MiB |"
+        )
     if preview_row:
-        lines += ["", "## Preview loop (1,000 questions, `mkdocs serve --dirty`)", "",
-                  f"Save an edit to one question → its page served with the edit: median "
-                  f"**{statistics.median(preview_row):.2f} s** (runs: {', '.join(f'{t:.2f}' for t in preview_row)} s)."]
+        lines += [
+            "",
+            "## Preview loop (1,000 questions, `mkdocs serve --dirty`)",
+            "",
+            f"Save an edit to one question → its page served with the edit: median "
+            f"**{statistics.median(preview_row):.2f} s** (runs: {', '.join(f'{t:.2f}' for t in preview_row)} s).",
+        ]
     if search_rows:
-        lines += ["", "## Search", "",
-                  "Bytes: search data downloaded before the first result appears (index, worker, language files), "
-                  "raw and gzip-compressed. Time: from the last keystroke to the first result on screen, "
-                  "median over the queries; cold = fresh browser, search used for the first time; warm = second query.",
-                  "", "| questions | edition | engine | index on disk (raw / gzip) | downloaded before first result "
-                  "(raw / gzip) | cold | warm |", "|---:|---|---|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "## Search",
+            "",
+            "Bytes: search data downloaded before the first result appears (index, worker, language files), "
+            "raw and gzip-compressed. Time: from the last keystroke to the first result on screen, "
+            "median over the queries; cold = fresh browser, search used for the first time; warm = second query.",
+            "",
+            "| questions | edition | engine | index on disk (raw / gzip) | downloaded before first result "
+            "(raw / gzip) | cold | warm |",
+            "|---:|---|---|---:|---:|---:|---:|",
+        ]
         for size, lang, our_index, plain_index, cold, warm, plain_cold, plain_warm in search_rows:
-            lines.append(f"| {size:,} | {lang} | handbook | {kib(our_index[0])} / {kib(our_index[1])} | "
-                         f"{kib(cold[1])} / {kib(cold[2])} | {statistics.median(cold[0]):.0f} ms | "
-                         f"{statistics.median(warm[0]):.0f} ms |")
-            lines.append(f"| {size:,} | {lang} | Material stock | {kib(plain_index[0])} / {kib(plain_index[1])} | "
-                         f"{kib(plain_cold[1])} / {kib(plain_cold[2])} | {statistics.median(plain_cold[0]):.0f} ms | "
-                         f"{statistics.median(plain_warm[0]):.0f} ms |")
+            lines.append(
+                f"| {size:,} | {lang} | handbook | {kib(our_index[0])} / {kib(our_index[1])} | "
+                f"{kib(cold[1])} / {kib(cold[2])} | {statistics.median(cold[0]):.0f} ms | "
+                f"{statistics.median(warm[0]):.0f} ms |"
+            )
+            lines.append(
+                f"| {size:,} | {lang} | Material stock | {kib(plain_index[0])} / {kib(plain_index[1])} | "
+                f"{kib(plain_cold[1])} / {kib(plain_cold[2])} | {statistics.median(plain_cold[0]):.0f} ms | "
+                f"{statistics.median(plain_warm[0]):.0f} ms |"
+            )
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

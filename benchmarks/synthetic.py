@@ -51,16 +51,28 @@ def generate(content: Path, target: Path, count: int) -> Path:
         topic = f"topic-{start // PER_TOPIC:04d}"
         folder = out / topic
         folder.mkdir()
-        members = ids[start:start + PER_TOPIC]
+        members = ids[start : start + PER_TOPIC]
         groups = []
         for g in range(0, len(members), PER_GROUP):
-            groups.append({"title": {"zh": f"第 {g // PER_GROUP + 1} 组", "en": f"Group {g // PER_GROUP + 1}"},
-                           "questions": members[g:g + PER_GROUP]})
-        (folder / "_topic.yml").write_text(yaml.safe_dump({
-            "order": start // PER_TOPIC,
-            "title": {"zh": f"主题 {start // PER_TOPIC}", "en": f"Topic {start // PER_TOPIC}"},
-            "description": {"zh": "合成的基准测试主题。", "en": "A synthetic benchmark topic."},
-            "groups": groups}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            groups.append(
+                {
+                    "title": {"zh": f"第 {g // PER_GROUP + 1} 组", "en": f"Group {g // PER_GROUP + 1}"},
+                    "questions": members[g : g + PER_GROUP],
+                }
+            )
+        (folder / "_topic.yml").write_text(
+            yaml.safe_dump(
+                {
+                    "order": start // PER_TOPIC,
+                    "title": {"zh": f"主题 {start // PER_TOPIC}", "en": f"Topic {start // PER_TOPIC}"},
+                    "description": {"zh": "合成的基准测试主题。", "en": "A synthetic benchmark topic."},
+                    "groups": groups,
+                },
+                allow_unicode=True,
+                sort_keys=False,
+            ),
+            encoding="utf-8",
+        )
         for qid in members:
             n = int(qid[1:])
             front, body = sources[n % len(sources)]
@@ -68,13 +80,16 @@ def generate(content: Path, target: Path, count: int) -> Path:
             body = relink(body, neighbours)
             meta = {
                 "id": qid,
-                "title": {lang: f"{front['title'][lang]}（{n}）" if lang == "zh" else f"{front['title'][lang]} ({n})"
-                          for lang in ("zh", "en")},
+                "title": {
+                    lang: f"{front['title'][lang]}（{n}）" if lang == "zh" else f"{front['title'][lang]} ({n})"
+                    for lang in ("zh", "en")
+                },
                 "difficulty": front["difficulty"],
                 "tags": front["tags"],
                 "related": neighbours[:2],
                 "asked_in": front["asked_in"],
             }
             (folder / f"{qid}.md").write_text(
-                "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
+                "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8"
+            )
     return out

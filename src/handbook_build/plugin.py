@@ -128,8 +128,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.remove(file)
         for src_uri, markdown in pages.edition(self.handbook, self.config.language, self.site).items():
             page = GeneratedPage.generated(config, src_uri, content=markdown)
-            page.modified = BUILT_MARKDOWN.get((config.site_dir, src_uri)) != markdown
-            BUILT_MARKDOWN[(config.site_dir, src_uri)] = markdown
+            # A topic's print view repeats all its answers: in a dirty rebuild it is refreshed
+            # when the topic's questions change, not on every edit to an answer.
+            signature = print_signature(self.handbook, src_uri) if src_uri.endswith("/print.md") else markdown
+            page.modified = BUILT_MARKDOWN.get((config.site_dir, src_uri)) != signature
+            BUILT_MARKDOWN[(config.site_dir, src_uri)] = signature
             files.append(page)
         for src_uri, name in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(PACKAGE / "assets" / name)))
@@ -230,6 +233,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         (folder / "search_index.json").write_text(json.dumps(head, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         for name, data in extra.items():
             (folder / name).write_bytes(data)
+
+
+def print_signature(handbook: Handbook, src_uri: str) -> str:
+    topic = next((t for t in handbook.topics if f"{t.key}/print.md" == src_uri), None)
+    if topic is None:
+        return src_uri
+    return "\n".join(f"{qid}\t{handbook.questions[qid].title}" for qid in topic.question_ids())
 
 
 def skip_material_indexing(config: MkDocsConfig) -> None:

@@ -144,9 +144,9 @@ SHARD_BYTES = 384 * 1024
 def build_index(docs: list[SearchDoc], vocab: list[str], lang: str) -> tuple[dict[str, object], dict[str, bytes]]:
     """The head index (``search/search_index.json``) and the files it refers to.
 
-    The head holds what results are made of (location, title, tags) and is all a browser
-    downloads before the first search result; page text and the vocabulary are in separate
-    content-addressed files that the worker fetches on the first query.
+    The head holds what a first result needs (location, title, kind) and is all a browser
+    downloads before it; page text and tags (as ``[text, tags]`` per page) and the vocabulary
+    are in separate content-addressed files that the worker fetches on the first query.
     """
     files: dict[str, bytes] = {}
 
@@ -158,7 +158,7 @@ def build_index(docs: list[SearchDoc], vocab: list[str], lang: str) -> tuple[dic
 
     shards, batch, size = [], [], 0
     for doc in docs:
-        batch.append(doc.text)
+        batch.append([doc.text, doc.tags])
         size += len(doc.text.encode("utf-8"))
         if size >= SHARD_BYTES:
             shards.append(add("text", batch))
@@ -174,6 +174,6 @@ def build_index(docs: list[SearchDoc], vocab: list[str], lang: str) -> tuple[dic
             "shards": shards,
             "vocab": add("vocab", vocab),
         },
-        "docs": [{"location": d.location, "title": d.title, "tags": d.tags, "kind": d.kind} for d in docs],
+        "docs": [{"location": d.location, "title": d.title, "kind": d.kind} for d in docs],
     }
     return head, files

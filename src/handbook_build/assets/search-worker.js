@@ -224,8 +224,8 @@ function loadText(root) {
     Promise.all(base.shards.map(name => fetch(url(name)).then(r => r.json()))),
     typeof base.vocab === "string" ? fetch(url(base.vocab)).then(r => r.json()) : Promise.resolve([])
   ]).then(([shards, words]) => {
-    const texts = [].concat(...shards);
-    docs = docs.map((doc, i) => prepare(doc, texts[i] || ""));
+    const entries = [].concat(...shards);  // [text, tags] per page, in the head's order
+    docs = docs.map((doc, i) => prepare({...doc, tags: (entries[i] || [])[1] || []}, (entries[i] || [])[0] || ""));
     vocab = new Set(words);
     longestWord = Math.max(1, ...words.map(w => w.length));
     textLoaded = true;
