@@ -199,7 +199,7 @@ def search_timing(site: Path, edition: str, queries: list[str], cold: bool) -> t
             page.keyboard.press("End")
             page.wait_for_function(FIRST_RESULT, timeout=60_000)
             times.append(page.evaluate(ELAPSED))
-            first = page.evaluate(f"performance.timeOrigin + window.__hb.shown.find(t => t >= window.__hb.keyup)")
+            first = page.evaluate("performance.timeOrigin + window.__hb.shown.find(t => t >= window.__hb.keyup)")
             page.wait_for_load_state("networkidle")
             before = set()
             for request in requests:
