@@ -250,7 +250,8 @@ if (typeof addEventListener === "function" && typeof importScripts === "function
       postMessage({type: READY});
     } else if (message.type === QUERY) {
       latest = message.data;
-      if (textLoaded) return answer(latest);
+      // Material sends the (empty) query once the index is ready: that must not fetch page text.
+      if (textLoaded || !String(latest).trim()) return answer(latest);
       // First query: answer from titles and tags now if they match, then again with full text.
       const early = search(latest);
       if (early.items.length) postMessage({type: RESULT, data: early});
