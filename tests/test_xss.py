@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser import chromium, offline_page, require_browser, search, serve
+from browser import offline_page, search, serve
 from conftest import TINY, build_editions
 from payloads import PAYLOADS, live_markup
 
@@ -107,10 +107,9 @@ def test_no_payload_is_live_in_any_built_page(hostile_site):
     assert "载荷 0" in payload_page  # the page was built, with its payload neutralised
 
 
-def test_no_payload_runs_in_a_browser(hostile_site):
-    require_browser()
+def test_no_payload_runs_in_a_browser(hostile_site, browser):
     dialogs = []
-    with serve(hostile_site) as base, chromium() as browser:
+    with serve(hostile_site) as base:
         page = offline_page(browser, base)
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for n in range(len(PAYLOADS)):
