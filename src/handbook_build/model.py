@@ -61,8 +61,8 @@ class Handbook:
     questions: dict[str, Question] = field(default_factory=dict)
     collections: dict[str, Collection] = field(default_factory=dict)
 
-    def topic(self, key: str) -> Topic:
-        return next(topic for topic in self.topics if topic.key == key)
+    def find_topic(self, key: str) -> Topic | None:
+        return next((topic for topic in self.topics if topic.key == key), None)
 
     def backlinks(self) -> dict[str, list[str]]:
         """For each question, the questions that link to it (inline or via ``related``), in handbook order."""

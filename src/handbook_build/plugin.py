@@ -183,7 +183,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if src == HOME_PAGE:
             return None
         topic_key, _, name = src.partition("/")
-        topic = next((t for t in self.handbook.topics if t.key == topic_key), None)
+        topic = self.handbook.find_topic(topic_key)
         if topic is None:  # collections, tags and print pages repeat question text: not indexed
             return None
         if name == "index.md":
@@ -236,7 +236,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
 
 def print_signature(handbook: Handbook, src_uri: str) -> str:
-    topic = next((t for t in handbook.topics if f"{t.key}/print.md" == src_uri), None)
+    topic = handbook.find_topic(src_uri.removesuffix("/print.md"))
     if topic is None:
         return src_uri
     return "\n".join(f"{qid}\t{handbook.questions[qid].title}" for qid in topic.question_ids())

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 SPACES = re.compile(r"\s+")
-SKIPPED_TAGS = {"script", "style", "template", "noscript"}
 BLOCK_TAGS = {
     "p",
     "div",
