@@ -15,15 +15,24 @@ DEFAULT_INVENTORY = Path("../shared/inventory/questions.yaml")
 EDITION_CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
 
 
+def report(problems: list[str], failure: str, success: str) -> int:
+    """Problems on stdout and a count on stderr (exit 1), or one ``ok:`` line (exit 0)."""
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"\n{len(problems)} {failure}", file=sys.stderr)
+        return 1
+    print(f"ok: {success}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     handbook, problems = load_handbook(args.content)
-    for problem in problems:
-        print(problem.format())
-    if problems:
-        print(f"\n{len(problems)} problem(s) in {args.content}", file=sys.stderr)
-        return 1
-    print(f"ok: {len(handbook.topics)} topics, {len(handbook.questions)} questions, no problems")
-    return 0
+    return report(
+        [p.format() for p in problems],
+        f"problem(s) in {args.content}",
+        f"{len(handbook.topics)} topics, {len(handbook.questions)} questions, no problems",
+    )
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -75,13 +84,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     paths = args.files or sorted(args.content.glob("*/*.md"))
     problems = lint_files(paths)
-    for problem in problems:
-        print(problem.format())
-    if problems:
-        print(f"\n{len(problems)} copywriting problem(s)", file=sys.stderr)
-        return 1
-    print(f"ok: {len(paths)} files, no copywriting problems")
-    return 0
+    return report([p.format() for p in problems], "copywriting problem(s)", f"{len(paths)} files, no copywriting problems")
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
