@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from .links import HOME_PAGE
 from .loader import load_handbook
 from .model import Handbook
 from .sanitize import sanitize_html
-from .search_text import SearchDoc, build_index, han_runs, han_terms, html_to_text, segment_runs, vocabulary
+from .search_text import SearchDoc, build_index, fingerprint, han_runs, han_terms, html_to_text, segment_runs, vocabulary
 
 log = get_plugin_logger("handbook")
 PACKAGE = Path(__file__).parent
@@ -73,7 +74,8 @@ class GeneratedPage(File):
 
 # What earlier builds in this process produced, per (site_dir, src_uri): `mkdocs serve` re-creates
 # the plugin for every rebuild, so state that must survive a rebuild lives at module level.
-BUILT_MARKDOWN: dict[tuple[str, str], str] = {}
+BUILT_MARKDOWN: dict[tuple[str, str], bytes] = {}
+"""Fingerprint of each generated page's Markdown (or of its print signature)."""
 SEARCH_DOCS: dict[tuple[str, str], SearchDoc] = {}
 SEGMENTED: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
 """jieba words per Han run, per set of user dictionary terms (a new term can change any segmentation)."""
@@ -131,8 +133,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # A topic's print view repeats all its answers: in a dirty rebuild it is refreshed
             # when the topic's questions change, not on every edit to an answer.
             signature = print_signature(self.handbook, src_uri) if src_uri.endswith("/print.md") else markdown
-            page.modified = BUILT_MARKDOWN.get((config.site_dir, src_uri)) != signature
-            BUILT_MARKDOWN[(config.site_dir, src_uri)] = signature
+            built = fingerprint(signature)
+            page.modified = BUILT_MARKDOWN.get((config.site_dir, src_uri)) != built
+            BUILT_MARKDOWN[(config.site_dir, src_uri)] = built
             files.append(page)
         for src_uri, name in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(PACKAGE / "assets" / name)))
@@ -219,7 +222,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         known = SEGMENTED.setdefault(self.user_terms, {})
         if self.segmenting is not None:
-            known.update(self.segmenting.result())
+            # Unpickled words are fresh strings: intern them so each word is stored once.
+            known.update((run, tuple(sys.intern(w) for w in words)) for run, words in self.segmenting.result().items())
+            self.segmenting = None
         vocab = vocabulary([known[run] for run in self.runs])
         # In a dirty rebuild only changed pages were rendered: the rest come from earlier builds.
         docs = [
