@@ -80,3 +80,58 @@ def test_following_a_cross_link(browser, site_url):
     page.click("#referenced-by ~ ul a:has-text('什么是位置编码？')")
     page.wait_for_url(site_url + "basics/position-basics/")
     page.close()
+
+
+def test_text_only_query_is_answered_before_all_page_text_has_arrived(browser, tiny_site, tmp_path, monkeypatch):
+    """A query found only in page text shows results from the first shards that match.
+
+    The site's text is re-split into one shard per page and the shards of the last two pages
+    are held back by the browser: "加权求和" (only in the text of basics/attention-intro) must
+    still be answered, and the held pages must join the results once they arrive.
+    """
+    import json
+    import shutil
+
+    from browser import serve
+
+    from handbook_build import search_text
+
+    site = tmp_path / "site"
+    shutil.copytree(tiny_site, site)
+    folder = site / "search"
+    head = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    entries = [entry for name in head["config"]["shards"] for entry in json.loads((folder / name).read_text(encoding="utf-8"))]
+    docs = [
+        search_text.SearchDoc(d["location"], d["title"], text, tags, d["kind"])
+        for d, (text, tags) in zip(head["docs"], entries, strict=True)
+    ]
+    vocab = json.loads((folder / head["config"]["vocab"]).read_text(encoding="utf-8"))
+    monkeypatch.setattr(search_text, "SHARD_BYTES", 1)  # one page per shard
+    new_head, files = search_text.build_index(docs, vocab, "zh")
+    (folder / "search_index.json").write_text(json.dumps(new_head, ensure_ascii=False), encoding="utf-8")
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    held_names = set(new_head["config"]["shards"][-2:])
+    assert not any("加权求和" in docs[i].text for i in (len(docs) - 2, len(docs) - 1))
+
+    with serve(site) as base:
+        page = offline_page(browser, base)
+        held = []
+        page.route(
+            "**/search/text-*.json",
+            lambda route: held.append(route) if route.request.url.rsplit("/", 1)[-1] in held_names else route.continue_(),
+        )
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("加权求和", delay=20)
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item > a[href*='attention-intro']", timeout=10_000)
+        assert len(held) == 2  # answered while two pages' text was still on its way
+        for route in held:
+            route.continue_()
+        page.locator("input.md-search__input").fill("")
+        page.keyboard.type("旋转", delay=20)  # in the title and text of a held page: found once it arrived
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item > a[href*='rope-math']", timeout=10_000)
+        page.close()

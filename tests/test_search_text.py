@@ -65,6 +65,10 @@ def test_index_head_has_no_page_text_and_shards_hold_it_in_order(monkeypatch):
     assert len(shards) > 1
     texts = [entry for name in shards for entry in json.loads(files[name])]
     assert texts == [[d.text, d.tags] for d in docs]
+    starts = head["config"]["shardStarts"]
+    assert len(starts) == len(shards) and starts[0] == 0
+    for name, start in zip(shards, starts, strict=True):  # each shard says which pages it holds
+        assert json.loads(files[name])[0] == [docs[start].text, docs[start].tags]
     assert json.loads(files[head["config"]["vocab"]]) == ["正文"]
 
 
@@ -77,3 +81,5 @@ def test_index_files_are_content_addressed():
     assert set(first) != set(changed)
     _, empty = build_index([], [], "en")
     assert len(empty) == 2  # one (empty) text shard and the vocabulary: the worker always finds its files
+    head, _ = build_index([], [], "en")
+    assert head["config"]["shardStarts"] == [0]

@@ -154,7 +154,8 @@ def build_index(docs: list[SearchDoc], vocab: list[str], lang: str) -> tuple[dic
 
     The head holds what a first result needs (location, title, kind) and is all a browser
     downloads before it; page text and tags (as ``[text, tags]`` per page) and the vocabulary
-    are in separate content-addressed files that the worker fetches on the first query.
+    are in separate content-addressed files that the worker fetches on the first query and
+    uses one by one as they arrive (``shardStarts``).
     """
     files: dict[str, bytes] = {}
 
@@ -164,8 +165,10 @@ def build_index(docs: list[SearchDoc], vocab: list[str], lang: str) -> tuple[dic
         files[name] = data
         return name
 
-    shards, batch, size = [], [], 0
-    for doc in docs:
+    shards, starts, batch, size = [], [], [], 0
+    for index, doc in enumerate(docs):
+        if not batch:
+            starts.append(index)
         batch.append([doc.text, doc.tags])
         size += len(doc.text.encode("utf-8"))
         if size >= SHARD_BYTES:
@@ -173,6 +176,8 @@ def build_index(docs: list[SearchDoc], vocab: list[str], lang: str) -> tuple[dic
             batch, size = [], 0
     if batch or not shards:
         shards.append(add("text", batch))
+        if not batch:
+            starts.append(0)
     head = {
         "config": {
             "lang": [lang],
@@ -180,6 +185,7 @@ def build_index(docs: list[SearchDoc], vocab: list[str], lang: str) -> tuple[dic
             "pipeline": [],
             "fields": {},
             "shards": shards,
+            "shardStarts": starts,  # index in "docs" of each shard's first page: shards are used as they arrive
             "vocab": add("vocab", vocab),
         },
         "docs": [{"location": d.location, "title": d.title, "kind": d.kind} for d in docs],

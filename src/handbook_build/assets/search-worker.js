@@ -201,10 +201,13 @@ function prepare(doc, text) {
 
 /* Page text and vocabulary live in separate files (config.shards, config.vocab) fetched on the
    first query, so opening a page downloads only titles and tags. Docs that carry their own
-   text (tests, small sites) need no fetching. */
+   text (tests, small sites) need no fetching. Each shard is prepared as soon as it arrives
+   (config.shardStarts says which docs it holds), so a query whose words are only in page text
+   is answered from the first shards that match instead of waiting for all of them. */
 let pending = null;
 let textLoaded = true;
 let base = null;
+let onShard = null;  // called with the docs a newly arrived shard filled in
 
 function setup(index) {
   const config = index.config || {};
@@ -214,18 +217,35 @@ function setup(index) {
   docs = (index.docs || []).map(doc => prepare(doc, doc.text || ""));
   textLoaded = !(config.shards && config.shards.length);
   pending = null;
-  base = textLoaded ? null : {shards: config.shards, vocab: config.vocab};
+  base = textLoaded ? null : {shards: config.shards, starts: config.shardStarts, vocab: config.vocab};
+}
+
+/* [text, tags] entries of one shard into the docs from `start` on. */
+function fill(start, entries) {
+  const filled = [];
+  entries.forEach((entry, j) => {
+    const doc = docs[start + j];
+    if (!doc) return;
+    docs[start + j] = prepare({location: doc.location, title: doc.title, kind: doc.kind, tags: entry[1] || []}, entry[0] || "");
+    filled.push(docs[start + j]);
+  });
+  return filled;
 }
 
 function loadText(root) {
   if (textLoaded || pending) return pending;
   const url = name => new URL(name, root).href;
+  const starts = Array.isArray(base.starts) && base.starts.length === base.shards.length ? base.starts : null;
   pending = Promise.all([
-    Promise.all(base.shards.map(name => fetch(url(name)).then(r => r.json()))),
+    Promise.all(base.shards.map((name, k) => fetch(url(name)).then(r => r.json()).then(entries => {
+      if (!starts) return entries;
+      const filled = fill(starts[k], entries);
+      if (onShard) onShard(filled);
+      return [];
+    }))),
     typeof base.vocab === "string" ? fetch(url(base.vocab)).then(r => r.json()) : Promise.resolve([])
   ]).then(([shards, words]) => {
-    const entries = [].concat(...shards);  // [text, tags] per page, in the head's order
-    docs = docs.map((doc, i) => prepare({...doc, tags: (entries[i] || [])[1] || []}, (entries[i] || [])[0] || ""));
+    if (!starts) fill(0, [].concat(...shards));  // an index without shardStarts: all at once, in order
     vocab = new Set(words);
     longestWord = Math.max(1, ...words.map(w => w.length));
     textLoaded = true;
@@ -252,13 +272,24 @@ if (typeof addEventListener === "function" && typeof importScripts === "function
       latest = message.data;
       // Material sends the (empty) query once the index is ready: that must not fetch page text.
       if (textLoaded || !String(latest).trim()) return answer(latest);
-      // First query: answer from titles and tags now if they match, then again with full text.
+      // First query: answer from titles now if they match; else as soon as an arrived shard
+      // has a page with every term; then again once all text is in.
       const early = search(latest);
-      if (early.items.length) postMessage({type: RESULT, data: early});
-      loadText(searchRoot).then(() => answer(latest), err => { console.warn(err); answer(latest); });
+      let shown = early.items.length > 0;
+      if (shown) postMessage({type: RESULT, data: early});
+      const query = latest;
+      onShard = filled => {
+        if (shown || query !== latest) return;
+        const matchers = parseQuery(query);
+        if (matchers.length && filled.some(doc => matchers.every(m => m.test(doc.all)))) {
+          shown = true;
+          answer(query);
+        }
+      };
+      loadText(searchRoot).then(() => { onShard = null; answer(latest); }, err => { console.warn(err); answer(latest); });
     }
   });
 }
 
 /* For tests running the same code outside a worker. */
-if (typeof module !== "undefined") module.exports = {setup, search, stem, segmentHan, parseQuery, loadText};
+if (typeof module !== "undefined") module.exports = {setup, search, stem, segmentHan, parseQuery, loadText, fill};
