@@ -135,3 +135,19 @@ def test_text_only_query_is_answered_before_all_page_text_has_arrived(browser, t
         page.keyboard.press("End")
         page.wait_for_selector(".md-search-result__item > a[href*='rope-math']", timeout=10_000)
         page.close()
+
+
+def test_typing_into_the_search_box_fetches_page_text_and_opening_a_page_does_not(browser, site_url):
+    page = offline_page(browser, site_url)
+    text_requests: list[str] = []
+    page.on("request", lambda request: text_requests.append(request.url) if "/search/text-" in request.url else None)
+    page.goto(site_url + "basics/forgetting/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").focus()
+    page.wait_for_timeout(500)
+    assert text_requests == []  # reading a page, or only focusing the box, costs no page-text download
+    page.keyboard.insert_text("注")  # the first character of a query: no keyup, so Material has not searched yet
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert text_requests and all(url.startswith(site_url + "search/") for url in text_requests)  # this edition's text
+    page.close()

@@ -65,6 +65,25 @@
     header.insertBefore(tools, search || null);
   }
 
+  /* Search: once a reader starts typing into the search box (the first letter, or the first
+     pinyin key of an IME composition, long before the query is committed), tell this edition's
+     search worker (assets/search-worker.js) to fetch page text, so that a query found only in
+     page text need not wait for the download after the last keystroke. Opening a page, or just
+     focusing the box, downloads no page text. */
+  if ("BroadcastChannel" in window) {
+    var searchChannel = new BroadcastChannel("handbook-search " + new URL(base + "/search/", location.href).href);
+    var askForText = function (event) {
+      var target = event.target;
+      if (target && target.classList && target.classList.contains("md-search__input")) {
+        searchChannel.postMessage("prefetch");
+        document.removeEventListener("input", askForText, true);
+        document.removeEventListener("compositionstart", askForText, true);
+      }
+    };
+    document.addEventListener("input", askForText, true);
+    document.addEventListener("compositionstart", askForText, true);
+  }
+
   /* Question pages: wrap the answer so practice mode can fold it. */
   var printPage = !!document.querySelector(".hb-print-page");
   var meta = document.querySelector(".hb-meta[data-qid]");

@@ -263,11 +263,26 @@ if (typeof addEventListener === "function" && typeof importScripts === "function
     catch (err) { console.warn(err); data = {items: []}; }
     postMessage({type: RESULT, data});
   };
+  // The page says "prefetch" when the reader starts typing a query (assets/handbook.js).
+  let prefetchWanted = false;
+  const prefetch = () => {
+    if (!base) return;
+    const loading = loadText(searchRoot);
+    if (loading) loading.catch(err => console.warn(err));
+  };
+  if (typeof BroadcastChannel === "function") {
+    new BroadcastChannel("handbook-search " + searchRoot.href).onmessage = event => {
+      if (event.data !== "prefetch") return;
+      prefetchWanted = true;
+      prefetch();
+    };
+  }
   addEventListener("message", event => {
     const message = event.data;
     if (message.type === SETUP) {
       setup(message.data);
       postMessage({type: READY});
+      if (prefetchWanted) prefetch();
     } else if (message.type === QUERY) {
       latest = message.data;
       // Material sends the (empty) query once the index is ready: that must not fetch page text.
