@@ -22,6 +22,7 @@
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const MAX_RESULTS = 100;
 const TEASER = 60;
+const PREFETCH_DELAY_MS = 300;
 
 let docs = [];
 let vocab = new Set();
@@ -272,9 +273,11 @@ if (typeof addEventListener === "function" && typeof importScripts === "function
   };
   if (typeof BroadcastChannel === "function") {
     new BroadcastChannel("handbook-search " + searchRoot.href).onmessage = event => {
-      if (event.data !== "prefetch") return;
+      if (event.data !== "prefetch" || prefetchWanted) return;
       prefetchWanted = true;
-      prefetch();
+      // A moment's delay: a query typed at once is answered from titles first (as without
+      // prefetching) instead of queueing behind the text download; a reader still typing gains.
+      setTimeout(prefetch, PREFETCH_DELAY_MS);
     };
   }
   addEventListener("message", event => {
