@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from handbook_build.localsite import chromium, serve  # noqa: E402
+from handbook_build.localsite import chromium, keep_local, serve  # noqa: E402
 
 CATEGORIES = [
     "devtools.timeline",
@@ -69,7 +69,7 @@ def record(site: Path, edition: str, query: str, at_once: bool) -> tuple[list[di
         trace = Path(tmp) / "trace.json"
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        keep_local(page, base)
         page.add_init_script(MARKS)
 
         def keep(response) -> None:

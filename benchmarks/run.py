@@ -27,7 +27,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -35,6 +34,7 @@ from synthetic import generate  # noqa: E402
 
 from handbook_build import pages  # noqa: E402
 from handbook_build.loader import load_handbook  # noqa: E402
+from handbook_build.localsite import chromium, keep_local, serve  # noqa: E402
 
 QUERIES = {"zh": ["位置编码", "归一化", "注意力"], "en": ["position encoding", "normalization", "gradient"]}
 """Per edition: two queries found in question titles and one (the last) found only in page text."""
@@ -176,14 +176,12 @@ def search_timing(site: Path, edition: str, queries: list[str], cold: bool, paus
     Bytes count the search files (index, worker, language files, text shards) whose responses
     ended before the first result appeared, including requests made by the search worker.
     """
-    from browser import chromium, serve
-
     times, raw_bytes, gzip_bytes = [], [], []
     with serve(site) as base, chromium() as browser:
         for query in queries:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+            keep_local(page, base)
             page.add_init_script(TIMING_SCRIPT)
             requests: list = []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook_build.localsite import CHROMIUM, chromium, serve  # noqa: F401 - re-exported for the tests
+from handbook_build.localsite import CHROMIUM, chromium, keep_local, serve  # noqa: F401 - re-exported for the tests
 
 
 def require_browser() -> None:
@@ -27,7 +27,7 @@ def require_browser() -> None:
 def offline_page(browser, base: str):
     """A page that may only talk to our local server (the CDN for MathJax is out of reach here)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    keep_local(page, base)
     return page
 
 

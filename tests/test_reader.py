@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from browser import require_browser
+from browser import keep_local, require_browser
 from conftest import TINY, build_editions
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,7 @@ QUESTION_URLS = {"basics/position-basics/", "basics/forgetting/", "basics/attent
 @pytest.fixture()
 def context(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
+    keep_local(context, site_url)
     yield context
     context.close()
 
@@ -95,7 +95,7 @@ def test_print_view_has_every_question_unfolded_and_prints_clean(context, site_u
 @pytest.mark.parametrize("path", ["basics/position-basics/", "en/advanced/rope-math/", "basics/"])
 def test_phone_width_does_not_scroll_sideways(browser, site_url, scheme, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
+    keep_local(context, site_url)
     page = context.new_page()
     page.goto(site_url + path)
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")

@@ -40,6 +40,14 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+def keep_local(target, base: str) -> None:  # target: a playwright Page or BrowserContext
+    """Abort every request of ``target`` that does not go to ``base``.
+
+    The MathJax CDN is out of reach here, and tests and measurements must not wait on it.
+    """
+    target.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+
+
 @contextmanager
 def chromium():  # -> Iterator[playwright Browser]
     """A headless Chromium, closed afterwards."""
