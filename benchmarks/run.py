@@ -16,12 +16,10 @@ import gzip
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import yaml
@@ -34,7 +32,7 @@ from synthetic import generate  # noqa: E402
 
 from handbook_build import pages  # noqa: E402
 from handbook_build.loader import load_handbook  # noqa: E402
-from handbook_build.localsite import chromium, keep_local, serve  # noqa: E402
+from handbook_build.localsite import chromium, fetch, free_port, keep_local, serve  # noqa: E402
 
 QUERIES = {"zh": ["位置编码", "归一化", "注意力"], "en": ["position encoding", "normalization", "gradient"]}
 """Per edition: two queries found in question titles and one (the last) found only in page text."""
@@ -100,20 +98,6 @@ def build_plain(plain: Path) -> tuple[float, int]:
         elapsed, rss = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain / lang)
         seconds, memory = seconds + elapsed, max(memory, rss)
     return seconds, memory
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def preview_loop(project: Path, runs: int) -> list[float]:

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
+from handbook_build.localsite import fetch, free_port
 
 
 def wait_for(predicate, timeout: float) -> bool:
@@ -45,12 +31,12 @@ def test_editing_a_question_rebuilds_its_page(tiny_copy, tmp_path):
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
-        assert wait_for(lambda: (fetch(url) or "").count("灾难性遗忘") > 0, 60), "server did not come up"
+        assert wait_for(lambda: fetch(url, timeout=5).count("灾难性遗忘") > 0, 60), "server did not come up"
         question = tiny_copy / "content" / "basics" / "forgetting.md"
         question.write_text(
             question.read_text(encoding="utf-8").replace("这叫灾难性遗忘。", "这叫灾难性遗忘。预览已更新。"), encoding="utf-8"
         )
-        assert wait_for(lambda: "预览已更新" in (fetch(url) or ""), 30), "page was not rebuilt after the edit"
+        assert wait_for(lambda: "预览已更新" in fetch(url, timeout=5), 30), "page was not rebuilt after the edit"
         assert not any(p.name.endswith(".html") for p in (tiny_copy / "content").rglob("*")), "wrote into content/"
     finally:
         server.terminate()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
 import threading
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +28,22 @@ CHROMIUM_ARGS = [
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+
+def free_port() -> int:
+    """A localhost port nobody listens on now, for a server started in another process (`mkdocs serve`)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> str:
+    """The page at ``url`` as text, or "" while the server is not (yet) answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
 
 
 @contextmanager
