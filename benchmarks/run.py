@@ -266,9 +266,10 @@ def main() -> int:
                 paced = search_timing(our_site, edition, QUERIES[lang], cold=True, pause_ms=READER_PAUSE_MS)
                 warm = search_timing(our_site, edition, QUERIES[lang], cold=False)
                 plain_cold = search_timing(plain_site, "", QUERIES[lang], cold=True)
-                plain_paced = None  # stock search loads its whole index with the page: no reader-pace variant
                 plain_warm = search_timing(plain_site, "", QUERIES[lang], cold=False)
-                search_rows.append((size, lang, our_index, plain_index, cold, paced, warm, plain_cold, plain_paced, plain_warm))
+                # Stock search loads its whole index with the page: it has no reader-pace variant.
+                search_rows.append((size, lang, "handbook", our_index, cold, paced, warm))
+                search_rows.append((size, lang, "Material stock", plain_index, plain_cold, None, plain_warm))
                 print(
                     f"search {size} {lang}: ours cold {[round(t) for t in cold[0]]} ms, paced {[round(t) for t in paced[0]]} ms, "
                     f"warm {statistics.median(warm[0]):.0f} ms, {kib(cold[2])} gz before first result; "
@@ -325,17 +326,13 @@ def write_report(args, rows, preview_row, search_rows) -> None:
             "(raw / gzip) | cold | reader pace | warm |",
             "|---:|---|---|---:|---:|---:|---:|---:|",
         ]
-        for size, lang, our_index, plain_index, cold, paced, warm, plain_cold, plain_paced, plain_warm in search_rows:
-            for engine, index, c, p, w in (
-                ("handbook", our_index, cold, paced, warm),
-                ("Material stock", plain_index, plain_cold, plain_paced, plain_warm),
-            ):
-                lines.append(
-                    f"| {size:,} | {lang} | {engine} | {kib(index[0])} / {kib(index[1])} | {kib(c[1])} / {kib(c[2])} | "
-                    f"{' / '.join(f'{t:,.0f}' for t in c[0])} ms | "
-                    f"{' / '.join(f'{t:,.0f}' for t in p[0]) + ' ms' if p else '—'} | "
-                    f"{statistics.median(w[0]):,.0f} ms |"
-                )
+        for size, lang, engine, index, c, p, w in search_rows:
+            lines.append(
+                f"| {size:,} | {lang} | {engine} | {kib(index[0])} / {kib(index[1])} | {kib(c[1])} / {kib(c[2])} | "
+                f"{' / '.join(f'{t:,.0f}' for t in c[0])} ms | "
+                f"{' / '.join(f'{t:,.0f}' for t in p[0]) + ' ms' if p else '—'} | "
+                f"{statistics.median(w[0]):,.0f} ms |"
+            )
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

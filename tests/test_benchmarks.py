@@ -6,6 +6,7 @@ timed tests; these tests only check that the tools that produce them are sound.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import profile_search  # noqa: E402
+import run  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 
@@ -73,3 +75,15 @@ def test_trace_report_counts_only_work_between_keystroke_and_first_result():
     assert "| DedicatedWorker thread | task (total) 25.0, run JS function 20.0 |" in lines
     assert "| CrRendererMain | task (total) 10.0 |" in lines
     assert lines.index("| search/search_index.json | 50 | -1100 |") < lines.index("| search/text-1.json | 1,000 | 232 |")
+
+
+def test_search_report_has_a_row_per_engine_and_no_reader_pace_for_stock(tmp_path):
+    out = tmp_path / "results.md"
+    args = argparse.Namespace(runs=1, large_runs=1, out=out)
+    ours = (1000, "zh", "handbook", (2048, 1024), ([10.0, 20.0, 300.0], 3072, 1024), ([5.0, 6.0, 7.0], 0, 0), ([9.0, 11.0], 0, 0))
+    stock = (1000, "zh", "Material stock", (4096, 2048), ([1500.0, 2000.0, 3000.0], 9216, 4096), None, ([500.0], 0, 0))
+    run.write_report(args, [], None, [ours, stock])
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert "## Full build (both editions)" not in lines  # no build measured, no build table
+    assert "| 1,000 | zh | handbook | 2 KiB / 1 KiB | 3 KiB / 1 KiB | 10 / 20 / 300 ms | 5 / 6 / 7 ms | 10 ms |" in lines
+    assert "| 1,000 | zh | Material stock | 4 KiB / 2 KiB | 9 KiB / 4 KiB | 1,500 / 2,000 / 3,000 ms | — | 500 ms |" in lines
